@@ -1,0 +1,6 @@
+package dev.polygraph.policy;
+
+public enum Effect {
+  ALLOW,
+  DENY
+}

@@ -1,0 +1,63 @@
+package dev.polygraph.source;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text of one input file and the way to turn offsets into line/column positions. Lines end at
+ * {@code \n}, {@code \r\n} or a lone {@code \r}; a line's text never includes its terminator.
+ *
+ * @param path where the file is on disk
+ * @param name the path relative to the scan root with forward slashes (what reports show)
+ * @param text the decoded content
+ */
+public record SourceFile(Path path, String name, String text) {
+
+  /** The line (1-based) without its terminator, or "" past the end. */
+  public String line(int line) {
+    int[] starts = lineStarts();
+    if (line < 1 || line > starts.length) {
+      return "";
+    }
+    int start = starts[line - 1];
+    int end = line < starts.length ? starts[line] : text.length();
+    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  public int lineCount() {
+    return lineStarts().length;
+  }
+
+  /** The 1-based position of a 0-based UTF-16 offset. */
+  public Span pointAt(int offset) {
+    int[] starts = lineStarts();
+    int lo = 0;
+    int hi = starts.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return Span.point(name, lo + 1, offset - starts[lo] + 1);
+  }
+
+  private int[] lineStarts() {
+    // Computed on demand: most files never need it (only files with findings do).
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+}
