@@ -7,6 +7,7 @@ import dev.polygraph.graph.PolicyGraph;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import java.util.List;
+import dev.polygraph.source.InputProblem;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,7 @@ public final class RuleContext {
   private final ManagedPolicies managedPolicies;
   private final PolicyEvaluator evaluator;
   private final Consumer<Finding> sink;
+  private final List<InputProblem> inputProblems;
 
   public RuleContext(
       RuleMeta meta,
@@ -28,7 +30,9 @@ public final class RuleContext {
       RuleSettings settings,
       ManagedPolicies managedPolicies,
       PolicyEvaluator evaluator,
+      List<InputProblem> inputProblems,
       Consumer<Finding> sink) {
+    this.inputProblems = List.copyOf(inputProblems);
     this.meta = meta;
     this.graph = graph;
     this.settings = settings;
@@ -55,6 +59,11 @@ public final class RuleContext {
 
   public PolicyEvaluator evaluator() {
     return evaluator;
+  }
+
+  /** What the loaders could not read (rule POLY001 reports these). */
+  public List<InputProblem> inputProblems() {
+    return inputProblems;
   }
 
   /**
