@@ -14,6 +14,8 @@ import java.util.Map;
  * @param files the files read, by name (for source lines in text output)
  * @param filesScanned how many input files were scanned
  * @param executionSuccessful false when an internal error was caught (a rule crashed)
+ * @param rootUri the scan root as a {@code file:} URI ending in "/" (SARIF %SRCROOT%), or null to
+ *     leave it out (golden tests, where the checkout's location must not show)
  */
 public record ScanReport(
     String toolVersion,
@@ -22,7 +24,8 @@ public record ScanReport(
     Map<String, SourceFile> files,
     List<Notification> notifications,
     int filesScanned,
-    boolean executionSuccessful) {
+    boolean executionSuccessful,
+    String rootUri) {
   public ScanReport {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
