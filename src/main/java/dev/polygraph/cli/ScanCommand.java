@@ -1,0 +1,240 @@
+package dev.polygraph.cli;
+
+import dev.polygraph.config.Config;
+import dev.polygraph.config.ConfigException;
+import dev.polygraph.config.ConfigLoader;
+import dev.polygraph.finding.Finding;
+import dev.polygraph.finding.Level;
+import dev.polygraph.report.Reporter;
+import dev.polygraph.report.ScanReport;
+import dev.polygraph.report.json.JsonReporter;
+import dev.polygraph.report.sarif.SarifReporter;
+import dev.polygraph.report.text.TextReporter;
+import dev.polygraph.rules.Catalogue;
+import dev.polygraph.rules.Rule;
+import dev.polygraph.rules.RuleSettings;
+import dev.polygraph.scan.ScanOptions;
+import dev.polygraph.scan.Scanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Scan files and directories for EKS node-role problems.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no finding at or above --fail-on",
+      "1:findings at or above --fail-on (an unparseable input counts: POLY001)",
+      "2:bad usage, no readable input, or an internal error"
+    })
+final class ScanCommand implements Callable<Integer> {
+
+  enum Format {
+    text,
+    sarif,
+    json
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", description = "Files and directories to scan (default: .).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+      description = "text, sarif or json; repeatable (default: text).")
+  List<Format> formats = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Where sarif/json output goes (default: stdout); give one per sarif/json format, in order.")
+  List<Path> outputs = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+      description = "Lowest level that makes the exit code 1: error, warning, note or none (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--rules", split = ",", paramLabel = "ID", description = "Run only these rules.")
+  List<String> rules = new ArrayList<>();
+
+  @Option(names = "--skip-rules", split = ",", paramLabel = "ID", description = "Do not run these rules.")
+  List<String> skipRules = new ArrayList<>();
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Config file (default: .polygraph.yaml found from the first PATH upward).")
+  Path config;
+
+  @Option(names = "--ip-family", paramLabel = "FAMILY",
+      description = "ipv4 or ipv6: the IP family of clusters the scan cannot see.")
+  String ipFamily;
+
+  @Option(names = "--cfn-param", paramLabel = "KEY=VALUE",
+      description = "A CloudFormation parameter value; pseudo parameters too (AWS::Partition=aws-cn).")
+  Map<String, String> cfnParams = new LinkedHashMap<>();
+
+  @Option(names = "--report-undecided",
+      description = "Also report checks that could not be decided (as notes of kind 'open').")
+  boolean reportUndecided;
+
+  @Option(names = "--debug", description = "Print stack traces of internal errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+      Config cfg = loadConfig(targets.get(0));
+      ScanOptions options = options(cfg);
+      Level threshold = level(failOn, "--fail-on", true);
+      List<Format> wanted = formats.isEmpty() ? List.of(Format.text) : List.copyOf(new LinkedHashSet<>(formats));
+      List<Format> machine = wanted.stream().filter(f -> f != Format.text).toList();
+      if (!outputs.isEmpty() && outputs.size() != machine.size()) {
+        throw usage("give one --output per sarif/json format (" + machine.size() + " requested, "
+            + outputs.size() + " given)");
+      }
+      if (outputs.isEmpty() && machine.size() > 1) {
+        throw usage("sarif and json cannot both go to stdout: give --output for each");
+      }
+      if (outputs.isEmpty() && !machine.isEmpty() && wanted.contains(Format.text)) {
+        throw usage("text and " + machine.get(0) + " cannot both go to stdout: give --output for " + machine.get(0));
+      }
+
+      ScanReport report;
+      try {
+        report = new Scanner(options).scan(targets);
+      } catch (IOException e) {
+        err.println("polygraph: " + e.getMessage());
+        return Main.EXIT_ERROR;
+      }
+
+      for (Format f : wanted) {
+        int i = machine.indexOf(f);
+        if (i >= 0 && !outputs.isEmpty()) {
+          Path target = outputs.get(i);
+          try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            reporter(f).write(report, w);
+          }
+        } else {
+          reporter(f).write(report, out);
+          out.flush();
+        }
+      }
+      return counts(report, threshold) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    } catch (UsageException e) {
+      err.println("polygraph: " + e.getMessage());
+      return Main.EXIT_ERROR;
+    }
+  }
+
+  private static boolean counts(ScanReport report, Level threshold) {
+    for (Finding f : report.findings()) {
+      if (f.kind() == Finding.Kind.FAIL && f.level().atLeast(threshold)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Config loadConfig(Path firstPath) throws UsageException {
+    Optional<Path> file = config != null ? Optional.of(config) : ConfigLoader.find(firstPath);
+    if (file.isEmpty()) {
+      return Config.EMPTY;
+    }
+    if (config != null && !Files.isRegularFile(config)) {
+      throw new UsageException("config file not found: " + config);
+    }
+    try {
+      return ConfigLoader.load(file.get());
+    } catch (ConfigException e) {
+      throw new UsageException("invalid config: " + e.getMessage());
+    }
+  }
+
+  private ScanOptions options(Config cfg) throws UsageException {
+    Set<String> known = new LinkedHashSet<>();
+    for (Rule r : Catalogue.all()) {
+      known.add(r.id());
+    }
+    checkIds(rules, known, "--rules");
+    checkIds(skipRules, known, "--skip-rules");
+    checkIds(cfg.skipRules(), known, "rules.skip in the config");
+    checkIds(List.copyOf(cfg.ruleLevels().keySet()), known, "rules.level in the config");
+
+    Set<String> skipped = new LinkedHashSet<>(cfg.skipRules());
+    skipped.addAll(skipRules);
+    Optional<String> family = cfg.ipFamily();
+    if (ipFamily != null) {
+      String f = ipFamily.toLowerCase(Locale.ROOT);
+      if (!f.equals("ipv4") && !f.equals("ipv6")) {
+        throw usage("--ip-family must be ipv4 or ipv6, not '" + ipFamily + "'");
+      }
+      family = Optional.of(f);
+    }
+    Map<String, String> params = new LinkedHashMap<>(cfg.cfnParameters());
+    params.putAll(cfnParams);
+    RuleSettings settings =
+        new RuleSettings(family, cfg.cniRole(), cfg.nodeRoles(), cfg.ruleLevels(), reportUndecided);
+    return new ScanOptions(
+        Path.of("").toAbsolutePath(), Set.copyOf(rules), skipped, settings, params, cfg.exclude());
+  }
+
+  private void checkIds(List<String> ids, Set<String> known, String where) throws UsageException {
+    for (String id : ids) {
+      if (!known.contains(id)) {
+        throw usage("unknown rule '" + id + "' in " + where + "; known rules: " + String.join(", ", known));
+      }
+    }
+  }
+
+  private Level level(String s, String option, boolean allowNone) throws UsageException {
+    try {
+      Level l = Level.parse(s);
+      if (l == Level.NONE && !allowNone) {
+        throw new IllegalArgumentException();
+      }
+      return l;
+    } catch (IllegalArgumentException e) {
+      throw usage(option + " must be error, warning, note or none, not '" + s + "'");
+    }
+  }
+
+  private static Reporter reporter(Format f) {
+    return switch (f) {
+      case text -> new TextReporter();
+      case sarif -> new SarifReporter();
+      case json -> new JsonReporter();
+    };
+  }
+
+  private static UsageException usage(String message) {
+    return new UsageException(message);
+  }
+
+  /** A mistake in how polygraph was called: exit code 2 with a one-line message. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

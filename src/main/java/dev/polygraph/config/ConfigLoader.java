@@ -1,0 +1,200 @@
+package dev.polygraph.config;
+
+import dev.polygraph.finding.Level;
+import dev.polygraph.source.InputProblem;
+import dev.polygraph.source.SourceFile;
+import dev.polygraph.source.Span;
+import dev.polygraph.tree.MapNode;
+import dev.polygraph.tree.Node;
+import dev.polygraph.tree.ScalarNode;
+import dev.polygraph.tree.SeqNode;
+import dev.polygraph.tree.TreeResult;
+import dev.polygraph.tree.YamlTreeReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds and reads {@code .polygraph.yaml}. Strict: an unknown key or a value of the wrong type is an
+ * error naming the file, line and the allowed keys, never silently ignored.
+ */
+public final class ConfigLoader {
+
+  public static final String FILE_NAME = ".polygraph.yaml";
+
+  private static final List<String> TOP_KEYS = List.of("rules", "eks", "cloudformation", "exclude");
+  private static final List<String> RULES_KEYS = List.of("skip", "level");
+  private static final List<String> EKS_KEYS = List.of("ip-family", "cni-role", "node-roles");
+  private static final List<String> CFN_KEYS = List.of("parameters");
+  /** Keys of DESIGN §6 that later versions read; named in the error so users know why. */
+  private static final Set<String> NOT_YET = Set.of("roles", "terraform", "ignore", "baseline");
+
+  private ConfigLoader() {}
+
+  /** The config file of the first path's directory or the nearest ancestor, if any. */
+  public static Optional<Path> find(Path start) {
+    Path dir = start.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      dir = dir.getParent();
+    }
+    for (; dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve(FILE_NAME);
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static Config load(Path file) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read the config file (" + e.getMessage() + ")");
+    }
+    String name = file.toString().replace('\\', '/');
+    TreeResult tree = YamlTreeReader.read(new SourceFile(file, name, text));
+    if (!tree.problems().isEmpty()) {
+      InputProblem p = tree.problems().get(0);
+      throw error(p.span(), p.message());
+    }
+    if (tree.root() == null || (tree.root() instanceof ScalarNode s && s.isNull())) {
+      return new Config(Optional.of(file), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(), List.of());
+    }
+    MapNode root = map(tree.root(), "the config");
+    checkKeys(root, TOP_KEYS, "top level");
+
+    List<String> skip = new ArrayList<>();
+    Map<String, Level> levels = new LinkedHashMap<>();
+    Optional<String> ipFamily = Optional.empty();
+    Optional<String> cniRole = Optional.empty();
+    List<String> nodeRoles = new ArrayList<>();
+    Map<String, String> params = new LinkedHashMap<>();
+    List<String> exclude = new ArrayList<>();
+
+    for (MapNode.Entry e : root.entries()) {
+      switch (e.key().text()) {
+        case "rules" -> {
+          MapNode rules = map(e.value(), "'rules'");
+          checkKeys(rules, RULES_KEYS, "'rules'");
+          for (MapNode.Entry r : rules.entries()) {
+            if (r.key().text().equals("skip")) {
+              skip.addAll(ruleIds(strings(r.value(), "'rules.skip'")));
+            } else {
+              MapNode level = map(r.value(), "'rules.level'");
+              for (MapNode.Entry l : level.entries()) {
+                ruleIds(List.of(l.key()));
+                levels.put(l.key().text(), level(l.value()));
+              }
+            }
+          }
+        }
+        case "eks" -> {
+          MapNode eks = map(e.value(), "'eks'");
+          checkKeys(eks, EKS_KEYS, "'eks'");
+          for (MapNode.Entry k : eks.entries()) {
+            switch (k.key().text()) {
+              case "ip-family" -> ipFamily = Optional.of(oneOf(k.value(), "'eks.ip-family'", "ipv4", "ipv6"));
+              case "cni-role" -> cniRole = Optional.of(oneOf(k.value(), "'eks.cni-role'", "node", "separate"));
+              default -> nodeRoles.addAll(texts(strings(k.value(), "'eks.node-roles'")));
+            }
+          }
+        }
+        case "cloudformation" -> {
+          MapNode cfn = map(e.value(), "'cloudformation'");
+          checkKeys(cfn, CFN_KEYS, "'cloudformation'");
+          MapNode p = map(cfn.get("parameters").orElseThrow(), "'cloudformation.parameters'");
+          for (MapNode.Entry pe : p.entries()) {
+            params.put(pe.key().text(), scalar(pe.value(), "parameter '" + pe.key().text() + "'"));
+          }
+        }
+        default -> exclude.addAll(texts(strings(e.value(), "'exclude'")));
+      }
+    }
+    return new Config(Optional.of(file), skip, levels, ipFamily, cniRole, nodeRoles, params, exclude);
+  }
+
+  private static void checkKeys(MapNode map, List<String> allowed, String where) throws ConfigException {
+    Set<String> seen = new java.util.HashSet<>();
+    for (MapNode.Entry e : map.entries()) {
+      String key = e.key().text();
+      if (!seen.add(String.valueOf(key))) {
+        throw error(e.key().span(), "duplicate key '" + key + "' in " + where);
+      }
+      if (!allowed.contains(key)) {
+        String hint =
+            NOT_YET.contains(key)
+                ? "'" + key + "' is not supported by this version of polygraph yet; allowed keys: "
+                : "unknown key '" + key + "' in " + where + "; allowed keys: ";
+        throw error(e.key().span(), hint + String.join(", ", allowed));
+      }
+    }
+  }
+
+  private static MapNode map(Node node, String what) throws ConfigException {
+    if (node instanceof MapNode m) {
+      return m;
+    }
+    throw error(node.span(), what + " must be a mapping");
+  }
+
+  private static List<ScalarNode> strings(Node node, String what) throws ConfigException {
+    if (!(node instanceof SeqNode seq)) {
+      throw error(node.span(), what + " must be a list of strings");
+    }
+    List<ScalarNode> out = new ArrayList<>();
+    for (Node item : seq.items()) {
+      if (!(item instanceof ScalarNode s) || s.isNull()) {
+        throw error(item.span(), what + " must be a list of strings");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static List<String> texts(List<ScalarNode> nodes) {
+    return nodes.stream().map(ScalarNode::text).toList();
+  }
+
+  private static List<String> ruleIds(List<ScalarNode> nodes) throws ConfigException {
+    for (ScalarNode n : nodes) {
+      if (!n.text().matches("[A-Z]+[0-9]{3}")) {
+        throw error(n.span(), "'" + n.text() + "' is not a rule id (see 'polygraph rules')");
+      }
+    }
+    return texts(nodes);
+  }
+
+  private static String scalar(Node node, String what) throws ConfigException {
+    if (node instanceof ScalarNode s && !s.isNull()) {
+      return s.text();
+    }
+    throw error(node.span(), what + " must be a string");
+  }
+
+  private static String oneOf(Node node, String what, String... allowed) throws ConfigException {
+    String v = scalar(node, what).toLowerCase(Locale.ROOT);
+    if (!List.of(allowed).contains(v)) {
+      throw error(node.span(), what + " must be one of " + String.join(", ", allowed));
+    }
+    return v;
+  }
+
+  private static Level level(Node node) throws ConfigException {
+    String v = oneOf(node, "a rule level", "error", "warning", "note");
+    return Level.parse(v);
+  }
+
+  private static ConfigException error(Span span, String message) {
+    return new ConfigException(span.file() + ":" + span.startLine() + ":" + span.startColumn() + ": " + message);
+  }
+}

@@ -1,0 +1,179 @@
+package dev.polygraph.scan;
+
+import dev.polygraph.finding.Level;
+import dev.polygraph.report.Notification;
+import dev.polygraph.source.SourceFile;
+import dev.polygraph.source.Span;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Walks the given paths and reads the files that may be inputs. Files that cannot be read (binary,
+ * not UTF-8, too large, a symlink loop) become notifications; nothing here stops the scan.
+ */
+final class Discovery {
+
+  /** Larger files are skipped: no template or policy is this big, and reading it would cost memory. */
+  static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules");
+
+  private final Path root;
+  private final List<PathMatcher> excludes;
+  private final Predicate<Path> isCandidate;
+
+  /**
+   * @param isCandidate which files found while walking a directory are worth reading (by name)
+   */
+  Discovery(Path root, List<String> excludeGlobs, Predicate<Path> isCandidate) {
+    this.root = root.toAbsolutePath().normalize();
+    this.excludes = new ArrayList<>();
+    for (String glob : excludeGlobs) {
+      excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+    }
+    this.isCandidate = isCandidate;
+  }
+
+  record Result(List<SourceFile> files, List<Notification> notifications) {}
+
+  Result discover(List<Path> paths) throws IOException {
+    // Sorted by name so that the order of everything downstream does not depend on the file system.
+    TreeMap<String, Path> found = new TreeMap<>();
+    List<Notification> notes = new ArrayList<>();
+    for (Path given : paths) {
+      Path abs = given.toAbsolutePath().normalize();
+      if (!Files.exists(abs)) {
+        throw new NoSuchFileException(given.toString());
+      }
+      if (Files.isDirectory(abs)) {
+        walk(abs, found, notes);
+      } else if (!isExcluded(abs)) {
+        found.put(name(abs), abs);
+      }
+    }
+    List<SourceFile> files = new ArrayList<>();
+    for (var e : found.entrySet()) {
+      read(e.getValue(), e.getKey(), notes).ifPresent(files::add);
+    }
+    return new Result(files, notes);
+  }
+
+  /** A path given on the command line that does not exist. */
+  static final class NoSuchFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NoSuchFileException(String path) {
+      super("no such file or directory: " + path);
+    }
+  }
+
+  private void walk(Path dir, TreeMap<String, Path> found, List<Notification> notes) throws IOException {
+    Files.walkFileTree(
+        dir,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+            if (!d.equals(dir)
+                && (SKIPPED_DIRECTORIES.contains(d.getFileName().toString()) || isExcluded(d))) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && isCandidate.test(f) && !isExcluded(f)) {
+              found.put(name(f), f);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path f, IOException e) {
+            String why =
+                e instanceof FileSystemLoopException
+                    ? "symbolic link loop, not followed"
+                    : "cannot be read (" + e.getClass().getSimpleName() + ")";
+            notes.add(new Notification(Level.WARNING, "Skipped '" + name(f) + "': " + why + ".", null));
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  private java.util.Optional<SourceFile> read(Path file, String name, List<Notification> notes) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        notes.add(skipped(name, "larger than " + (MAX_FILE_BYTES >> 20) + " MB"));
+        return java.util.Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      for (byte b : bytes) {
+        if (b == 0) {
+          notes.add(skipped(name, "binary file"));
+          return java.util.Optional.empty();
+        }
+      }
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1); // a UTF-8 byte order mark is not content
+      }
+      return java.util.Optional.of(new SourceFile(file, name, text));
+    } catch (CharacterCodingException e) {
+      notes.add(skipped(name, "not valid UTF-8"));
+    } catch (IOException e) {
+      notes.add(skipped(name, "cannot be read (" + e.getClass().getSimpleName() + ")"));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static Notification skipped(String name, String why) {
+    return new Notification(Level.WARNING, "Skipped '" + name + "': " + why + ".", Span.fileStart(name));
+  }
+
+  private boolean isExcluded(Path abs) {
+    if (excludes.isEmpty() || !abs.startsWith(root)) {
+      return false;
+    }
+    Path rel = root.relativize(abs);
+    for (PathMatcher m : excludes) {
+      if (m.matches(rel)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The name reports show: relative to the root when inside it, with forward slashes. */
+  String name(Path abs) {
+    Path shown = abs.startsWith(root) ? root.relativize(abs) : abs;
+    String s = shown.toString().replace('\\', '/');
+    return s.isEmpty() ? abs.getFileName().toString() : s;
+  }
+}
