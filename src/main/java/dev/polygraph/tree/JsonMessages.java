@@ -13,6 +13,8 @@ final class JsonMessages {
   private record Rewrite(Pattern pattern, Function<Matcher, String> sentence) {}
 
   private static final String CHAR = "\\((.+?) \\(code (\\d+)\\)\\)";
+  private static final Pattern CONTROL_CHAR = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+  private static final Pattern HEX_CODE = Pattern.compile("\\(code (\\d+) / 0x\\p{XDigit}+\\)");
   private static final String AT = ".*?line: (\\d+), column: (\\d+)\\]\\)?";
 
   private static final List<Rewrite> REWRITES =
@@ -64,6 +66,9 @@ final class JsonMessages {
                       + m.group(3)
                       + " is not closed"),
           rewrite(
+              "Unexpected end-of-input within/between (Object|Array) entries",
+              m -> "Unexpected end of input: the " + noun(m.group(1)) + " is not closed"),
+          rewrite(
               "Unexpected close marker '(.)': expected '(.)' \\(for (Object|Array) starting at "
                   + AT,
               m ->
@@ -81,10 +86,10 @@ final class JsonMessages {
               "Unexpected close marker '(.)': no open .*",
               m -> "Unexpected '" + m.group(1) + "': nothing is open to close"),
           rewrite(
-              "Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+              "Illegal unquoted character \\(<control> \\(code (\\d+)\\)\\).*",
               m -> "Control character (code " + m.group(1) + ") in a string: it must be escaped"),
           rewrite(
-              "Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+              "Illegal character \\(<control> \\(code (\\d+)\\)\\).*",
               m -> "Control character (code " + m.group(1) + ") is not allowed here"),
           rewrite(
               "Unrecognized character escape '(.+?)' \\(code \\d+\\)",
@@ -119,6 +124,9 @@ final class JsonMessages {
   /** A sentence ending with a period for Jackson's message (without its location tail). */
   static String readable(String jacksonMessage) {
     String message = jacksonMessage == null ? "" : jacksonMessage.strip();
+    // One spelling for every character Jackson names: "('x' (code 120))".
+    message = CONTROL_CHAR.matcher(message).replaceAll("(<control> (code $1))");
+    message = HEX_CODE.matcher(message).replaceAll("(code $1)");
     for (Rewrite r : REWRITES) {
       Matcher m = r.pattern().matcher(message);
       if (m.matches()) {
@@ -132,14 +140,27 @@ final class JsonMessages {
     return new Rewrite(Pattern.compile(regex, Pattern.DOTALL), sentence);
   }
 
-  /** "Unexpected character '}'" or, for invisible characters, their code. */
+  /** "Unexpected character '}'" or, for characters one cannot see, their code point. */
   private static String unexpected(Matcher m) {
-    String shown = m.group(1);
     int code = Integer.parseInt(m.group(2));
-    if (code < 0x20 || shown.startsWith("(")) {
+    if (code < 0x20) {
       return "Unexpected control character (code " + code + ")";
     }
-    return "Unexpected character " + shown;
+    if (!isVisible(code)) {
+      return String.format("Unexpected character U+%04X", code);
+    }
+    return "Unexpected character " + m.group(1);
+  }
+
+  private static boolean isVisible(int code) {
+    int type = Character.getType(code);
+    return !Character.isWhitespace(code)
+        && !Character.isSpaceChar(code)
+        && type != Character.FORMAT
+        && type != Character.CONTROL
+        && type != Character.UNASSIGNED
+        && type != Character.PRIVATE_USE
+        && type != Character.SURROGATE;
   }
 
   private static String noun(String jacksonType) {

@@ -44,7 +44,7 @@ public final class JsonTreeReader {
     List<InputProblem> problems = new ArrayList<>();
     JsonParser parser;
     try {
-      parser = FACTORY.createParser(new StringReader(file.text()));
+      parser = FACTORY.createParser(new StringReader(withoutByteOrderMark(file.text())));
     } catch (IOException e) {
       problems.add(new InputProblem(Span.fileStart(file.name()), "The file could not be read."));
       return new TreeResult(null, problems);
@@ -66,7 +66,13 @@ public final class JsonTreeReader {
       problems.add(new InputProblem(limitPosition(e, parser, lines), JsonMessages.readable(e.getOriginalMessage())));
       return new TreeResult(null, problems);
     } catch (JsonProcessingException e) {
-      problems.add(new InputProblem(errorPosition(e.getLocation(), lines), JsonMessages.readable(e.getOriginalMessage())));
+      String message = String.valueOf(e.getOriginalMessage());
+      Span at = errorPosition(e.getLocation(), lines);
+      if (message.startsWith("Illegal character ((CTRL-CHAR") && at.startColumn() > 1) {
+        // Jackson reports a stray control character just past it; point at the character itself.
+        at = Span.point(at.file(), at.startLine(), at.startColumn() - 1);
+      }
+      problems.add(new InputProblem(at, JsonMessages.readable(message)));
       return new TreeResult(null, problems);
     } catch (IOException e) {
       // A StringReader cannot fail; this keeps the contract of never throwing anyway.
@@ -75,10 +81,20 @@ public final class JsonTreeReader {
     }
   }
 
+  /**
+   * Jackson reads a byte-order mark in char input as an unexpected character; a space in its
+   * place keeps every offset and column where it is.
+   */
+  private static String withoutByteOrderMark(String text) {
+    return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+  }
+
   /** Whatever follows the root value is an error, whether or not Jackson can tokenize it. */
   private static JsonToken nextTokenAfterRoot(JsonParser parser) throws IOException {
     try {
       return parser.nextToken();
+    } catch (StreamConstraintsException e) {
+      throw e; // the document length is checked as input is loaded, so it may surface only here
     } catch (JsonProcessingException e) {
       return JsonToken.NOT_AVAILABLE;
     }

@@ -36,6 +36,7 @@ final class YamlMessages {
   private static final Pattern UNKNOWN_ESCAPE =
       Pattern.compile("found unknown escape character (.+)\\(\\d+\\)");
   private static final Pattern UNDEFINED_ALIAS = Pattern.compile("found undefined alias (.+)");
+  private static final Pattern BARE_INDICATOR = Pattern.compile("(but found) ([\\[\\]{}:,?\\-|>!&*])$");
 
   private YamlMessages() {}
 
@@ -62,6 +63,7 @@ final class YamlMessages {
       text = text.replace(name[0], name[1]);
     }
     text = text.replace("but got", "but found");
+    text = BARE_INDICATOR.matcher(text).replaceAll("$1 '$2'");
     if (text.contains("end of the file") && context != null && context.startsWith("while ")) {
       text = text + " " + context.strip();
     }
