@@ -95,6 +95,7 @@ public final class YamlTreeReader {
     private final Composer composer;
     private int[] aliasStarts = new int[0];
     private int[] aliasEnds = new int[0];
+    private String[] aliasNames = new String[0];
 
     Reading(SourceFile file) {
       this.file = file;
@@ -219,9 +220,11 @@ public final class YamlTreeReader {
       List<AliasEvent> aliases = parser.aliases();
       aliasStarts = new int[aliases.size()];
       aliasEnds = new int[aliases.size()];
+      aliasNames = new String[aliases.size()];
       for (int i = 0; i < aliases.size(); i++) {
         aliasStarts[i] = offset(aliases.get(i).getStartMark());
         aliasEnds[i] = offset(aliases.get(i).getEndMark());
+        aliasNames[i] = aliases.get(i).getAnchor();
       }
     }
 
@@ -282,17 +285,37 @@ public final class YamlTreeReader {
         return done; // an alias: the anchored node, with its spans
       }
       if (!converting.add(node)) {
-        int at = offset(node.getStartMark());
-        Span point = lines.point(at);
-        problems.add(
-            new InputProblem(
-                point, "The alias '*" + node.getAnchor() + "' refers to a node that contains it."));
-        return new Converted(new ScalarNode(point, null, false), at, at);
+        return recursiveAlias(node);
       }
       Converted result = convertTagged(node);
       converting.remove(node);
       converted.put(node, result);
       return result;
+    }
+
+    /**
+     * An alias inside the node it names ({@code &a [*a]}) would make the tree infinite: it becomes
+     * a null at the alias, reported there.
+     */
+    private Converted recursiveAlias(org.yaml.snakeyaml.nodes.Node node) {
+      int nodeStart = offset(node.getStartMark());
+      int nodeEnd = offset(node.getEndMark());
+      int start = nodeStart;
+      int end = nodeStart;
+      for (int i = 0; i < aliasStarts.length; i++) {
+        if (aliasStarts[i] >= nodeStart
+            && aliasEnds[i] <= nodeEnd
+            && aliasNames[i].equals(node.getAnchor())) {
+          start = aliasStarts[i];
+          end = aliasEnds[i];
+          break;
+        }
+      }
+      Span span = lines.span(start, end);
+      problems.add(
+          new InputProblem(
+              span, "The alias '*" + node.getAnchor() + "' refers to a node that contains it."));
+      return new Converted(new ScalarNode(span, null, false), start, end);
     }
 
     private Converted convertTagged(org.yaml.snakeyaml.nodes.Node node) {
