@@ -23,7 +23,12 @@ public final class CfnFormat {
 
   /** Whether the file's name says it may be a template; its content decides ({@link #isTemplate}). */
   public static boolean isCandidate(SourceFile f) {
-    String name = f.name().toLowerCase(Locale.ROOT);
+    return isCandidate(f.name());
+  }
+
+  /** The same test by file name alone, for discovery before a file is read. */
+  public static boolean isCandidate(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
     return EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
