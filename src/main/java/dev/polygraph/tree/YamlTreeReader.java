@@ -40,6 +40,11 @@ public final class YamlTreeReader {
   static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
   static final int MAX_NESTING_DEPTH = 100;
   static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+  /**
+   * SnakeYAML's scanner slows down quadratically on one very long token (a 20 MB comment line takes
+   * minutes), so longer lines are refused before it sees them.
+   */
+  static final int MAX_LINE_LENGTH = 1_000_000;
   /** Bounds what aliases may expand to, even under the alias limit (5 aliases x 10 levels). */
   static final long MAX_EXPANDED_NODES = 1_000_000;
 
@@ -108,6 +113,11 @@ public final class YamlTreeReader {
     }
 
     TreeResult run() {
+      Optional<InputProblem> tooLarge = sizeProblem();
+      if (tooLarge.isPresent()) {
+        problems.add(tooLarge.get());
+        return new TreeResult(null, problems);
+      }
       try {
         if (!composer.checkNode()) {
           return new TreeResult(null, problems);
@@ -128,6 +138,28 @@ public final class YamlTreeReader {
         problems.add(problem(e));
         return new TreeResult(null, problems);
       }
+    }
+
+    /** The size limits, checked before SnakeYAML reads anything. */
+    private Optional<InputProblem> sizeProblem() {
+      if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+        return Optional.of(
+            new InputProblem(
+                lines.point(0), "The file is longer than " + MAX_CODE_POINTS + " characters."));
+      }
+      int lineStart = 0;
+      for (int i = 0; i <= text.length(); i++) {
+        if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+          if (i - lineStart > MAX_LINE_LENGTH) {
+            return Optional.of(
+                new InputProblem(
+                    lines.point(lineStart + MAX_LINE_LENGTH),
+                    "The line is longer than " + MAX_LINE_LENGTH + " characters."));
+          }
+          lineStart = i + 1;
+        }
+      }
+      return Optional.empty();
     }
 
     /** A second document is reported, not read: a template is one document. */

@@ -345,6 +345,22 @@ class YamlTreeReaderTest {
         problems(result));
   }
 
+  @Test
+  void aFileLongerThanTheLimitIsRefusedBeforeParsing() {
+    TreeResult result = read("a: 1\n" + "#\n".repeat(10_485_761));
+
+    assertNull(result.root());
+    assertEquals("1:1: The file is longer than 20971520 characters.", problems(result));
+  }
+
+  @Test
+  void aLineLongerThanTheLimitIsRefusedBeforeParsing() {
+    TreeResult result = read("a: 1\n# " + "x".repeat(999_998) + "\nb: " + "y".repeat(999_998) + "\n");
+
+    assertNull(result.root());
+    assertEquals("3:1000001: The line is longer than 1000000 characters.", problems(result));
+  }
+
   static Stream<Arguments> syntaxErrors() {
     return Stream.of(
         Arguments.of("a: b: c\n", "1:5: Mapping values are not allowed here."),
