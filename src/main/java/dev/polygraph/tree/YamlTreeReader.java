@@ -5,6 +5,7 @@ import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,6 @@ public final class YamlTreeReader {
 
   /** One read of one file: holds the per-file state, so the reader itself stays stateless. */
   private static final class Reading {
-    private final SourceFile file;
     private final LineMap lines;
     private final String text;
     private final int[] astralCodePoints;
@@ -103,7 +103,6 @@ public final class YamlTreeReader {
     private String[] aliasNames = new String[0];
 
     Reading(SourceFile file) {
-      this.file = file;
       this.lines = new LineMap(file);
       this.text = file.text();
       this.astralCodePoints = astralCodePoints(text);
@@ -115,8 +114,7 @@ public final class YamlTreeReader {
     TreeResult run() {
       Optional<InputProblem> tooLarge = sizeProblem();
       if (tooLarge.isPresent()) {
-        problems.add(tooLarge.get());
-        return new TreeResult(null, problems);
+        return failed(tooLarge.get());
       }
       try {
         if (!composer.checkNode()) {
@@ -125,19 +123,23 @@ public final class YamlTreeReader {
         org.yaml.snakeyaml.nodes.Node document = composer.getNode();
         recordAliases();
         Node root = convert(document).node();
-        if (aliasStarts.length > 0 && expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
-          problems.add(
+        if (aliasStarts.length > 0
+            && expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
+          return failed(
               new InputProblem(
                   lines.point(0),
                   "Aliases expand the document to more than " + MAX_EXPANDED_NODES + " nodes."));
-          return new TreeResult(null, problems);
         }
         checkSingleDocument();
         return new TreeResult(root, problems);
       } catch (YAMLException e) {
-        problems.add(problem(e));
-        return new TreeResult(null, problems);
+        return failed(problem(e));
       }
+    }
+
+    /** No tree, and only the problem that stopped the reading: what came before it is noise. */
+    private static TreeResult failed(InputProblem problem) {
+      return new TreeResult(null, List.of(problem));
     }
 
     /** The size limits, checked before SnakeYAML reads anything. */
@@ -443,7 +445,7 @@ public final class YamlTreeReader {
     private Converted mapping(MappingNode node, int start, int rawEnd) {
       List<MapNode.Entry> entries = new ArrayList<>();
       List<Converted> parts = new ArrayList<>();
-      Map<String, ScalarNode> firstKeys = new java.util.HashMap<>();
+      Map<String, ScalarNode> firstKeys = new HashMap<>();
       for (NodeTuple tuple : node.getValue()) {
         Converted key = convert(tuple.getKeyNode());
         Converted value = convert(tuple.getValueNode());

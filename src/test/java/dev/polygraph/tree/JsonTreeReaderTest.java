@@ -165,6 +165,15 @@ class JsonTreeReaderTest {
   }
 
   @Test
+  void aSyntaxErrorIsTheOnlyProblemReported() {
+    TreeResult result = read("{\"a\": 1, \"a\": 2, \"b\": }");
+
+    assertEquals(
+        List.of(new InputProblem(Span.point("t.json", 1, 23), "Unexpected character '}': expected a value.")),
+        result.problems());
+  }
+
+  @Test
   void nestingDeeperThanTheLimitIsAProblemNotAStackOverflow() {
     TreeResult result = read("[".repeat(10_000) + "]".repeat(10_000));
 
