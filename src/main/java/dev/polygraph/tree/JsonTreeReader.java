@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON file into a located tree with Jackson's streaming parser. The parser reads a
- * {@link StringReader}, so every offset it reports counts UTF-16 code units, as spans do.
+ * Reads a JSON file into a located tree with Jackson's streaming parser. The parser reads a {@link
+ * StringReader}, so every offset it reports counts UTF-16 code units, as spans do.
  */
 public final class JsonTreeReader {
   static final int MAX_NESTING_DEPTH = 200;
@@ -87,8 +87,8 @@ public final class JsonTreeReader {
   }
 
   /**
-   * Jackson reads a byte-order mark in char input as an unexpected character; a space in its
-   * place keeps every offset and column where it is.
+   * Jackson reads a byte-order mark in char input as an unexpected character; a space in its place
+   * keeps every offset and column where it is.
    */
   private static String withoutByteOrderMark(String text) {
     return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
@@ -109,7 +109,8 @@ public final class JsonTreeReader {
    * Limit violations carry no location: the token being read when the limit was hit is the best
    * place, except for the document length, which is about the file as a whole.
    */
-  private static Span limitPosition(StreamConstraintsException e, JsonParser parser, LineMap lines) {
+  private static Span limitPosition(
+      StreamConstraintsException e, JsonParser parser, LineMap lines) {
     String message = String.valueOf(e.getOriginalMessage());
     if (message.startsWith("Document length")) {
       return lines.point(0);
@@ -195,7 +196,9 @@ public final class JsonTreeReader {
       return new SeqNode(lines.span(start, end), items);
     }
 
-    /** The offset just past the closing quote of the string literal that starts at {@code start}. */
+    /**
+     * The offset just past the closing quote of the string literal that starts at {@code start}.
+     */
     private int stringEnd(int start) {
       String text = lines.text();
       int i = start + 1;

@@ -41,11 +41,13 @@ public final class YamlTreeReader {
   static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
   static final int MAX_NESTING_DEPTH = 100;
   static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+
   /**
    * SnakeYAML's scanner slows down quadratically on one very long token (a 20 MB comment line takes
    * minutes), so longer lines are refused before it sees them.
    */
   static final int MAX_LINE_LENGTH = 1_000_000;
+
   /** Bounds what aliases may expand to, even under the alias limit (5 aliases x 10 levels). */
   static final long MAX_EXPANDED_NODES = 1_000_000;
 
@@ -181,7 +183,8 @@ public final class YamlTreeReader {
     private InputProblem problem(YAMLException e) {
       if (e instanceof MarkedYAMLException) {
         MarkedYAMLException marked = (MarkedYAMLException) e;
-        Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        Mark mark =
+            marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
         return new InputProblem(
             mark != null ? lines.point(offset(mark)) : lastEventPoint(),
             YamlMessages.readable(marked.getProblem(), marked.getContext()));
@@ -190,13 +193,13 @@ public final class YamlTreeReader {
         ReaderException reader = (ReaderException) e;
         return new InputProblem(
             lines.point(offset(reader.getPosition())),
-            String.format(
-                "The character U+%04X is not allowed in YAML.", reader.getCodePoint()));
+            String.format("The character U+%04X is not allowed in YAML.", reader.getCodePoint()));
       }
       String message = String.valueOf(e.getMessage());
       if (message.startsWith("Nesting Depth exceeded")) {
         return new InputProblem(
-            lastEventPoint(), "The YAML is nested more than " + MAX_NESTING_DEPTH + " levels deep.");
+            lastEventPoint(),
+            "The YAML is nested more than " + MAX_NESTING_DEPTH + " levels deep.");
       }
       if (message.startsWith("Number of aliases")) {
         return new InputProblem(
@@ -277,7 +280,9 @@ public final class YamlTreeReader {
           int close = text.indexOf('>', i);
           i = close < 0 || close >= end ? end : close + 1;
         } else {
-          while (i < end && !Character.isWhitespace(text.charAt(i)) && (tag || !isFlowIndicator(text.charAt(i)))) {
+          while (i < end
+              && !Character.isWhitespace(text.charAt(i))
+              && (tag || !isFlowIndicator(text.charAt(i)))) {
             i++;
           }
         }
@@ -370,7 +375,9 @@ public final class YamlTreeReader {
         MapNode map =
             new MapNode(
                 lines.span(tagStart, end),
-                List.of(new MapNode.Entry(new ScalarNode(tagSpan, longForm.get(), false), value.node())));
+                List.of(
+                    new MapNode.Entry(
+                        new ScalarNode(tagSpan, longForm.get(), false), value.node())));
         return new Converted(map, tagStart, end);
       }
       problems.add(new InputProblem(tagSpan, "Unknown tag '" + written(tag) + "'."));
@@ -478,7 +485,8 @@ public final class YamlTreeReader {
     /**
      * A flow collection ends at its bracket. A block collection's end mark is where the next token
      * starts (often lines later, after comments), so it ends with its last part instead: the last
-     * child written inside it, or the last alias written inside it (an alias's node lies elsewhere).
+     * child written inside it, or the last alias written inside it (an alias's node lies
+     * elsewhere).
      */
     private int end(
         org.yaml.snakeyaml.nodes.CollectionNode<?> node,
@@ -543,7 +551,9 @@ public final class YamlTreeReader {
     }
   }
 
-  /** Remembers which scalars carried an explicit tag: {@code !!str 12} is a string, plain 12 not. */
+  /**
+   * Remembers which scalars carried an explicit tag: {@code !!str 12} is a string, plain 12 not.
+   */
   private static final class TagTrackingComposer extends Composer {
     private final Set<org.yaml.snakeyaml.nodes.Node> explicitlyTagged;
 
