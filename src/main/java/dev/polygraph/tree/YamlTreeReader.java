@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class YamlTreeReader {
   static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
   static final int MAX_NESTING_DEPTH = 100;
-  static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+  static final int MAX_CODE_POINTS = 20_000_000;
 
   /**
    * SnakeYAML's scanner slows down quadratically on one very long token (a 20 MB comment line takes
