@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites Jackson's parse-error messages as sentences a template author can act on: no
- * "[Source: ...]" tails, no feature names, no "(code 125)". The position is reported separately.
+ * Rewrites Jackson's parse-error messages as sentences a template author can act on: no "[Source:
+ * ...]" tails, no feature names, no "(code 125)". The position is reported separately.
  */
 final class JsonMessages {
   private record Rewrite(Pattern pattern, Function<Matcher, String> sentence) {}
@@ -44,11 +44,12 @@ final class JsonMessages {
               "Unexpected character " + CHAR + " in numeric value: Decimal point not followed.*",
               m -> unexpected(m) + " in a number: expected a digit after the decimal point"),
           rewrite(
-              "Unexpected character " + CHAR + " in numeric value: Exponent indicator not followed.*",
+              "Unexpected character "
+                  + CHAR
+                  + " in numeric value: Exponent indicator not followed.*",
               m -> unexpected(m) + " in a number: expected a digit in the exponent"),
           rewrite(
-              "Unexpected character " + CHAR + "(.*)",
-              m -> unexpected(m) + cleanTail(m.group(3))),
+              "Unexpected character " + CHAR + "(.*)", m -> unexpected(m) + cleanTail(m.group(3))),
           rewrite(
               "Unrecognized token '(.*)': was expecting .*",
               m -> "Unrecognized token '" + m.group(1) + "': expected a value"),
@@ -115,9 +116,7 @@ final class JsonMessages {
           rewrite(
               "Document length \\(\\d+\\) exceeds the maximum allowed \\((\\d+).*",
               m -> "The file is longer than " + m.group(1) + " characters"),
-          rewrite(
-              "Unexpected end-of-input.*",
-              m -> "Unexpected end of input"));
+          rewrite("Unexpected end-of-input.*", m -> "Unexpected end of input"));
 
   private JsonMessages() {}
 

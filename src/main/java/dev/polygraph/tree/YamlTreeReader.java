@@ -5,6 +5,7 @@ import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class YamlTreeReader {
   static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
   static final int MAX_NESTING_DEPTH = 100;
-  static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+  static final int MAX_CODE_POINTS = 20_000_000;
+
+  /**
+   * SnakeYAML's scanner slows down quadratically on one very long token (a 20 MB comment line takes
+   * minutes), so longer lines are refused before it sees them.
+   */
+  static final int MAX_LINE_LENGTH = 1_000_000;
+
   /** Bounds what aliases may expand to, even under the alias limit (5 aliases x 10 levels). */
   static final long MAX_EXPANDED_NODES = 1_000_000;
 
@@ -80,7 +88,6 @@ public final class YamlTreeReader {
 
   /** One read of one file: holds the per-file state, so the reader itself stays stateless. */
   private static final class Reading {
-    private final SourceFile file;
     private final LineMap lines;
     private final String text;
     private final int[] astralCodePoints;
@@ -98,7 +105,6 @@ public final class YamlTreeReader {
     private String[] aliasNames = new String[0];
 
     Reading(SourceFile file) {
-      this.file = file;
       this.lines = new LineMap(file);
       this.text = file.text();
       this.astralCodePoints = astralCodePoints(text);
@@ -108,6 +114,10 @@ public final class YamlTreeReader {
     }
 
     TreeResult run() {
+      Optional<InputProblem> tooLarge = sizeProblem();
+      if (tooLarge.isPresent()) {
+        return failed(tooLarge.get());
+      }
       try {
         if (!composer.checkNode()) {
           return new TreeResult(null, problems);
@@ -115,19 +125,45 @@ public final class YamlTreeReader {
         org.yaml.snakeyaml.nodes.Node document = composer.getNode();
         recordAliases();
         Node root = convert(document).node();
-        if (aliasStarts.length > 0 && expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
-          problems.add(
+        if (aliasStarts.length > 0
+            && expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
+          return failed(
               new InputProblem(
                   lines.point(0),
                   "Aliases expand the document to more than " + MAX_EXPANDED_NODES + " nodes."));
-          return new TreeResult(null, problems);
         }
         checkSingleDocument();
         return new TreeResult(root, problems);
       } catch (YAMLException e) {
-        problems.add(problem(e));
-        return new TreeResult(null, problems);
+        return failed(problem(e));
       }
+    }
+
+    /** No tree, and only the problem that stopped the reading: what came before it is noise. */
+    private static TreeResult failed(InputProblem problem) {
+      return new TreeResult(null, List.of(problem));
+    }
+
+    /** The size limits, checked before SnakeYAML reads anything. */
+    private Optional<InputProblem> sizeProblem() {
+      if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+        return Optional.of(
+            new InputProblem(
+                lines.point(0), "The file is longer than " + MAX_CODE_POINTS + " characters."));
+      }
+      int lineStart = 0;
+      for (int i = 0; i <= text.length(); i++) {
+        if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+          if (i - lineStart > MAX_LINE_LENGTH) {
+            return Optional.of(
+                new InputProblem(
+                    lines.point(lineStart + MAX_LINE_LENGTH),
+                    "The line is longer than " + MAX_LINE_LENGTH + " characters."));
+          }
+          lineStart = i + 1;
+        }
+      }
+      return Optional.empty();
     }
 
     /** A second document is reported, not read: a template is one document. */
@@ -147,7 +183,8 @@ public final class YamlTreeReader {
     private InputProblem problem(YAMLException e) {
       if (e instanceof MarkedYAMLException) {
         MarkedYAMLException marked = (MarkedYAMLException) e;
-        Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        Mark mark =
+            marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
         return new InputProblem(
             mark != null ? lines.point(offset(mark)) : lastEventPoint(),
             YamlMessages.readable(marked.getProblem(), marked.getContext()));
@@ -156,13 +193,13 @@ public final class YamlTreeReader {
         ReaderException reader = (ReaderException) e;
         return new InputProblem(
             lines.point(offset(reader.getPosition())),
-            String.format(
-                "The character U+%04X is not allowed in YAML.", reader.getCodePoint()));
+            String.format("The character U+%04X is not allowed in YAML.", reader.getCodePoint()));
       }
       String message = String.valueOf(e.getMessage());
       if (message.startsWith("Nesting Depth exceeded")) {
         return new InputProblem(
-            lastEventPoint(), "The YAML is nested more than " + MAX_NESTING_DEPTH + " levels deep.");
+            lastEventPoint(),
+            "The YAML is nested more than " + MAX_NESTING_DEPTH + " levels deep.");
       }
       if (message.startsWith("Number of aliases")) {
         return new InputProblem(
@@ -243,7 +280,9 @@ public final class YamlTreeReader {
           int close = text.indexOf('>', i);
           i = close < 0 || close >= end ? end : close + 1;
         } else {
-          while (i < end && !Character.isWhitespace(text.charAt(i)) && (tag || !isFlowIndicator(text.charAt(i)))) {
+          while (i < end
+              && !Character.isWhitespace(text.charAt(i))
+              && (tag || !isFlowIndicator(text.charAt(i)))) {
             i++;
           }
         }
@@ -336,7 +375,9 @@ public final class YamlTreeReader {
         MapNode map =
             new MapNode(
                 lines.span(tagStart, end),
-                List.of(new MapNode.Entry(new ScalarNode(tagSpan, longForm.get(), false), value.node())));
+                List.of(
+                    new MapNode.Entry(
+                        new ScalarNode(tagSpan, longForm.get(), false), value.node())));
         return new Converted(map, tagStart, end);
       }
       problems.add(new InputProblem(tagSpan, "Unknown tag '" + written(tag) + "'."));
@@ -411,7 +452,7 @@ public final class YamlTreeReader {
     private Converted mapping(MappingNode node, int start, int rawEnd) {
       List<MapNode.Entry> entries = new ArrayList<>();
       List<Converted> parts = new ArrayList<>();
-      Map<String, ScalarNode> firstKeys = new java.util.HashMap<>();
+      Map<String, ScalarNode> firstKeys = new HashMap<>();
       for (NodeTuple tuple : node.getValue()) {
         Converted key = convert(tuple.getKeyNode());
         Converted value = convert(tuple.getValueNode());
@@ -444,7 +485,8 @@ public final class YamlTreeReader {
     /**
      * A flow collection ends at its bracket. A block collection's end mark is where the next token
      * starts (often lines later, after comments), so it ends with its last part instead: the last
-     * child written inside it, or the last alias written inside it (an alias's node lies elsewhere).
+     * child written inside it, or the last alias written inside it (an alias's node lies
+     * elsewhere).
      */
     private int end(
         org.yaml.snakeyaml.nodes.CollectionNode<?> node,
@@ -509,7 +551,9 @@ public final class YamlTreeReader {
     }
   }
 
-  /** Remembers which scalars carried an explicit tag: {@code !!str 12} is a string, plain 12 not. */
+  /**
+   * Remembers which scalars carried an explicit tag: {@code !!str 12} is a string, plain 12 not.
+   */
   private static final class TagTrackingComposer extends Composer {
     private final Set<org.yaml.snakeyaml.nodes.Node> explicitlyTagged;
 

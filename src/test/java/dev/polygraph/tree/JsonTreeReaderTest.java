@@ -104,9 +104,12 @@ class JsonTreeReaderTest {
   void scalarsKeepTheirSourceTextAndNullHasNoText() {
     MapNode root = (MapNode) read("{\"n\": 1E+2, \"t\": true, \"z\": null, \"s\": \"1\"}").root();
 
-    assertEquals(new ScalarNode(new Span("t.json", 1, 7, 1, 11), "1E+2", false), root.get("n").get());
-    assertEquals(new ScalarNode(new Span("t.json", 1, 18, 1, 22), "true", false), root.get("t").get());
-    assertEquals(new ScalarNode(new Span("t.json", 1, 29, 1, 33), null, false), root.get("z").get());
+    assertEquals(
+        new ScalarNode(new Span("t.json", 1, 7, 1, 11), "1E+2", false), root.get("n").get());
+    assertEquals(
+        new ScalarNode(new Span("t.json", 1, 18, 1, 22), "true", false), root.get("t").get());
+    assertEquals(
+        new ScalarNode(new Span("t.json", 1, 29, 1, 33), null, false), root.get("z").get());
     assertEquals(new ScalarNode(new Span("t.json", 1, 40, 1, 43), "1", true), root.get("s").get());
   }
 
@@ -115,7 +118,9 @@ class JsonTreeReaderTest {
     TreeResult result = read("{\n  \"A\": 1,\n  \"B\": 2,\n  \"A\": 3\n}");
 
     MapNode root = (MapNode) result.root();
-    assertEquals(List.of("A", "B", "A"), root.entries().stream().map(e -> e.key().text()).collect(Collectors.toList()));
+    assertEquals(
+        List.of("A", "B", "A"),
+        root.entries().stream().map(e -> e.key().text()).collect(Collectors.toList()));
     assertEquals("3", ((ScalarNode) root.get("A").get()).text());
     assertEquals(
         List.of(
@@ -126,30 +131,39 @@ class JsonTreeReaderTest {
 
   static Stream<Arguments> syntaxErrors() {
     return Stream.of(
-        Arguments.of("{\n  \"a\": 1,\n  \"b\": }", "3:8: Unexpected character '}': expected a value."),
+        Arguments.of(
+            "{\n  \"a\": 1,\n  \"b\": }", "3:8: Unexpected character '}': expected a value."),
         Arguments.of("{\"a\" 1}", "1:6: Unexpected character '1': expected ':' after the key."),
         Arguments.of("{\"a\": 1 \"b\": 2}", "1:9: Unexpected character '\"': expected ',' or '}'."),
         Arguments.of("[1 2]", "1:4: Unexpected character '2': expected ',' or ']'."),
-        Arguments.of("{\"a\": 1,}", "1:9: Unexpected character '}': expected a key in double quotes."),
+        Arguments.of(
+            "{\"a\": 1,}", "1:9: Unexpected character '}': expected a key in double quotes."),
         Arguments.of("{'a': 1}", "1:2: Unexpected character ''': expected a key in double quotes."),
         Arguments.of("[1,]", "1:4: Unexpected character ']': expected a value."),
         Arguments.of("{\"a\": tru}", "1:7: Unrecognized token 'tru': expected a value."),
         Arguments.of("{\"a\": \"x", "1:9: Unexpected end of input: a string is not closed."),
+        Arguments.of("{\n  \"a\": [1,\n", "3:1: Unexpected end of input: the array is not closed."),
         Arguments.of(
-            "{\n  \"a\": [1,\n", "3:1: Unexpected end of input: the array is not closed."),
+            "{\"a\": 1",
+            "1:8: Unexpected end of input: the object starting at line 1, column 1 is not closed."),
         Arguments.of(
-            "{\"a\": 1", "1:8: Unexpected end of input: the object starting at line 1, column 1 is not closed."),
+            "{\"a\": [}",
+            "1:8: Unexpected '}': expected ']' to close the array starting at line 1, column 7."),
         Arguments.of(
-            "{\"a\": [}", "1:8: Unexpected '}': expected ']' to close the array starting at line 1, column 7."),
-        Arguments.of("{\"a\": \"x\ny\"}", "1:9: Control character (code 10) in a string: it must be escaped."),
+            "{\"a\": \"x\ny\"}",
+            "1:9: Control character (code 10) in a string: it must be escaped."),
         Arguments.of("{\"a\": \"\\q\"}", "1:9: Invalid escape sequence '\\q' in a string."),
         Arguments.of("{\"a\": 01}", "1:8: Invalid number: leading zeroes are not allowed."),
-        Arguments.of("{\"a\": -}", "1:8: Unexpected character '}' in a number: expected a digit after '-'."),
-        Arguments.of("{\"a\": 1.}", "1:8: Unexpected character '}' in a number: expected a digit after the decimal point."),
+        Arguments.of(
+            "{\"a\": -}", "1:8: Unexpected character '}' in a number: expected a digit after '-'."),
+        Arguments.of(
+            "{\"a\": 1.}",
+            "1:8: Unexpected character '}' in a number: expected a digit after the decimal point."),
         Arguments.of("{\"a\": NaN}", "1:10: The token 'NaN' is not allowed in JSON."),
         Arguments.of("// note\n{}", "1:1: Comments are not allowed in JSON."),
         Arguments.of("{} x", "1:4: Unexpected content after the end of the JSON value."),
-        Arguments.of("{\"a\": 1}\n{\"b\": 2}", "2:1: Unexpected content after the end of the JSON value."),
+        Arguments.of(
+            "{\"a\": 1}\n{\"b\": 2}", "2:1: Unexpected content after the end of the JSON value."),
         Arguments.of("[1, 2]]", "1:7: Unexpected content after the end of the JSON value."),
         Arguments.of("\u0001{}", "1:1: Control character (code 1) is not allowed here."),
         Arguments.of("{\"a\": \u00a0}", "1:7: Unexpected character U+00A0: expected a value."));
@@ -162,6 +176,17 @@ class JsonTreeReaderTest {
 
     assertNull(result.root());
     assertEquals(expected, problems(result));
+  }
+
+  @Test
+  void aSyntaxErrorIsTheOnlyProblemReported() {
+    TreeResult result = read("{\"a\": 1, \"a\": 2, \"b\": }");
+
+    assertEquals(
+        List.of(
+            new InputProblem(
+                Span.point("t.json", 1, 23), "Unexpected character '}': expected a value.")),
+        result.problems());
   }
 
   @Test

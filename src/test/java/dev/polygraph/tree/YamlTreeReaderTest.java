@@ -68,7 +68,8 @@ class YamlTreeReaderTest {
           + "                seq 8:9-9:27\n"
           + "                  map 8:11-8:79\n"
           + "                    key Fn::Sub 8:11-8:15\n"
-          + "                      arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy 8:16-8:79\n"
+          + "                      arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy"
+          + " 8:16-8:79\n"
           + "                  seq 9:11-9:27\n"
           + "                    a 9:12-9:13\n"
           + "                    \"b\" 9:15-9:18\n"
@@ -76,7 +77,9 @@ class YamlTreeReaderTest {
           + "                      key c 9:21-9:22\n"
           + "                        d 9:24-9:25\n"
           + "              key Description 10:7-10:18\n"
-          + "                \"line one\\nline two\\n\" 10:20-12:17\n"
+          + "                \"line one\\n"
+          + "line two\\n"
+          + "\" 10:20-12:17\n"
           + "              key Folded 14:7-14:13\n"
           + "                \"folded text\" 14:15-16:13\n"
           + "  key Outputs 18:1-18:8\n"
@@ -223,9 +226,15 @@ class YamlTreeReaderTest {
   void aShortFormScalarIsTheStringWritten() {
     MapNode root = (MapNode) read("a: !Ref null\nb: !GetAZs\nc: !GetAZs ''\n").root();
 
-    assertEquals(new ScalarNode(new Span("t.yaml", 1, 9, 1, 13), "null", false), ((MapNode) root.get("a").get()).get("Ref").get());
-    assertEquals(new ScalarNode(new Span("t.yaml", 2, 11, 2, 11), "", false), ((MapNode) root.get("b").get()).get("Fn::GetAZs").get());
-    assertEquals(new ScalarNode(new Span("t.yaml", 3, 12, 3, 14), "", true), ((MapNode) root.get("c").get()).get("Fn::GetAZs").get());
+    assertEquals(
+        new ScalarNode(new Span("t.yaml", 1, 9, 1, 13), "null", false),
+        ((MapNode) root.get("a").get()).get("Ref").get());
+    assertEquals(
+        new ScalarNode(new Span("t.yaml", 2, 11, 2, 11), "", false),
+        ((MapNode) root.get("b").get()).get("Fn::GetAZs").get());
+    assertEquals(
+        new ScalarNode(new Span("t.yaml", 3, 12, 3, 14), "", true),
+        ((MapNode) root.get("c").get()).get("Fn::GetAZs").get());
   }
 
   @Test
@@ -252,7 +261,9 @@ class YamlTreeReaderTest {
     TreeResult result = read("A: 1\nB:\n  A: 2\nA: 3\n");
 
     MapNode root = (MapNode) result.root();
-    assertEquals(List.of("A", "B", "A"), root.entries().stream().map(e -> e.key().text()).collect(Collectors.toList()));
+    assertEquals(
+        List.of("A", "B", "A"),
+        root.entries().stream().map(e -> e.key().text()).collect(Collectors.toList()));
     assertEquals("3", ((ScalarNode) root.get("A").get()).text());
     assertEquals(
         List.of(
@@ -299,13 +310,18 @@ class YamlTreeReaderTest {
   void anAliasInsideItsOwnAnchorIsAProblemNotAnInfiniteTree() {
     TreeResult result = read("a: &a [1, *a]\n");
 
-    assertEquals("map 1:1-1:14\n  key a 1:1-1:2\n    seq 1:7-1:14\n      1 1:8-1:9\n      null 1:11-1:13\n", TreeDump.of(result.root()));
+    assertEquals(
+        "map 1:1-1:14\n  key a 1:1-1:2\n    seq 1:7-1:14\n      1 1:8-1:9\n      null 1:11-1:13\n",
+        TreeDump.of(result.root()));
     assertEquals("1:11: The alias '*a' refers to a node that contains it.", problems(result));
   }
 
   @Test
   void billionLaughsHitsTheAliasLimit() {
-    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "a: &a"
+                + " [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'i'; c++) {
       char previous = (char) (c - 1);
       yaml.append(c).append(": &").append(c).append(" [");
@@ -345,21 +361,43 @@ class YamlTreeReaderTest {
         problems(result));
   }
 
+  @Test
+  void aFileLongerThanTheLimitIsRefusedBeforeParsing() {
+    TreeResult result = read("a: 1\n" + "#\n".repeat(10_000_000));
+
+    assertNull(result.root());
+    assertEquals("1:1: The file is longer than 20000000 characters.", problems(result));
+  }
+
+  @Test
+  void aLineLongerThanTheLimitIsRefusedBeforeParsing() {
+    TreeResult result =
+        read("a: 1\n# " + "x".repeat(999_998) + "\nb: " + "y".repeat(999_998) + "\n");
+
+    assertNull(result.root());
+    assertEquals("3:1000001: The line is longer than 1000000 characters.", problems(result));
+  }
+
   static Stream<Arguments> syntaxErrors() {
     return Stream.of(
         Arguments.of("a: b: c\n", "1:5: Mapping values are not allowed here."),
         Arguments.of("\uD83D\uDE00: b: c\n", "1:6: Mapping values are not allowed here."),
         Arguments.of("a:\n\tb: 1\n", "2:1: Tabs cannot be used for indentation in YAML."),
-        Arguments.of("a: 'x\n", "2:1: Found unexpected end of the file while scanning a quoted scalar."),
+        Arguments.of(
+            "a: 'x\n", "2:1: Found unexpected end of the file while scanning a quoted scalar."),
         Arguments.of("a: [b\nc: d\n", "2:2: Expected ',' or ']', but found ':'."),
         Arguments.of("a: {b: 1]\n", "1:9: Expected ',' or '}', but found ']'."),
         Arguments.of(
             "a: [1, 2\n",
-            "2:1: Expected ',' or ']', but found the end of the file while parsing a flow sequence."),
-        Arguments.of("- a\nb: 1\n", "2:1: Expected the end of the indented block, but found a mapping key."),
-        Arguments.of("a: b\n- c\n", "2:1: Expected the end of the indented block, but found a list item."),
+            "2:1: Expected ',' or ']', but found the end of the file while parsing a flow"
+                + " sequence."),
+        Arguments.of(
+            "- a\nb: 1\n", "2:1: Expected the end of the indented block, but found a mapping key."),
+        Arguments.of(
+            "a: b\n- c\n", "2:1: Expected the end of the indented block, but found a list item."),
         Arguments.of("a: *b\n", "1:4: The alias '*b' refers to no anchor."),
-        Arguments.of("a: \"\\q\"\n", "1:6: Unknown escape sequence '\\q' in a double-quoted string."),
+        Arguments.of(
+            "a: \"\\q\"\n", "1:6: Unknown escape sequence '\\q' in a double-quoted string."),
         Arguments.of("@foo\n", "1:1: The character '@' cannot start a YAML token."),
         Arguments.of("a: \u0000\n", "1:4: The character U+0000 is not allowed in YAML."));
   }
@@ -389,6 +427,7 @@ class YamlTreeReaderTest {
 
     assertNull(result.root());
     assertEquals(1, result.problems().size());
-    assertTrue(result.problems().get(0).message().endsWith("."), result.problems().get(0).message());
+    assertTrue(
+        result.problems().get(0).message().endsWith("."), result.problems().get(0).message());
   }
 }

@@ -11,9 +11,9 @@ import dev.polygraph.source.Span;
 import dev.polygraph.tree.TreeResult;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CfnFormatTest {
 
@@ -29,13 +29,21 @@ class CfnFormatTest {
 
   @Test
   void aTemplateVersionAloneMakesATemplate() {
-    assertTrue(isTemplate("a.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nDescription: empty\n"));
+    assertTrue(
+        isTemplate("a.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nDescription: empty\n"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"AWS::IAM::Role", "Custom::Thing", "Alexa::ASK::Skill", "AWS::Serverless::Function"})
+  @ValueSource(
+      strings = {
+        "AWS::IAM::Role",
+        "Custom::Thing",
+        "Alexa::ASK::Skill",
+        "AWS::Serverless::Function"
+      })
   void resourcesWithACloudFormationTypeMakeATemplate(String type) {
-    assertTrue(isTemplate("a.yml", "Resources:\n  Other: plain\n  Thing:\n    Type: " + type + "\n"));
+    assertTrue(
+        isTemplate("a.yml", "Resources:\n  Other: plain\n  Thing:\n    Type: " + type + "\n"));
     assertTrue(isTemplate("a.json", "{\"Resources\": {\"Thing\": {\"Type\": \"" + type + "\"}}}"));
   }
 
@@ -53,8 +61,8 @@ class CfnFormatTest {
     assertFalse(
         isTemplate(
             "policy.json",
-            "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
-                + " \"Principal\": {\"Service\": \"ec2.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}"));
+            "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\":"
+                + " {\"Service\": \"ec2.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}"));
   }
 
   @Test
@@ -62,8 +70,14 @@ class CfnFormatTest {
     assertFalse(
         isTemplate(
             "aws-auth.yaml",
-            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\n"
-                + "data:\n  mapRoles: |\n    - rolearn: arn:aws:iam::111122223333:role/nodes\n"));
+            "apiVersion: v1\n"
+                + "kind: ConfigMap\n"
+                + "metadata:\n"
+                + "  name: aws-auth\n"
+                + "  namespace: kube-system\n"
+                + "data:\n"
+                + "  mapRoles: |\n"
+                + "    - rolearn: arn:aws:iam::111122223333:role/nodes\n"));
   }
 
   @Test
@@ -71,8 +85,15 @@ class CfnFormatTest {
     assertFalse(
         isTemplate(
             "cluster.yaml",
-            "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: dev\n  region: us-west-2\n"
-                + "managedNodeGroups:\n  - name: ng-1\n    iam:\n      attachPolicyARNs:\n"
+            "apiVersion: eksctl.io/v1alpha5\n"
+                + "kind: ClusterConfig\n"
+                + "metadata:\n"
+                + "  name: dev\n"
+                + "  region: us-west-2\n"
+                + "managedNodeGroups:\n"
+                + "  - name: ng-1\n"
+                + "    iam:\n"
+                + "      attachPolicyARNs:\n"
                 + "        - arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy\n"));
   }
 
@@ -95,7 +116,17 @@ class CfnFormatTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"t.yaml", "t.yml", "t.json", "t.template", "t.tmpl", "dir/T.YAML", "T.Json", "x.TEMPLATE"})
+  @ValueSource(
+      strings = {
+        "t.yaml",
+        "t.yml",
+        "t.json",
+        "t.template",
+        "t.tmpl",
+        "dir/T.YAML",
+        "T.Json",
+        "x.TEMPLATE"
+      })
   void candidatesAreKnownByExtension(String name) {
     assertTrue(CfnFormat.isCandidate(file(name, "")));
   }
