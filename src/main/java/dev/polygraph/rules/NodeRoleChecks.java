@@ -9,6 +9,7 @@ import dev.polygraph.graph.Permissions;
 import dev.polygraph.graph.RoleNode;
 import dev.polygraph.policy.Decision;
 import dev.polygraph.policy.PolicySet;
+import dev.polygraph.source.Span;
 import dev.polygraph.value.Absent;
 import dev.polygraph.value.Guard;
 import dev.polygraph.value.Guarded;
@@ -161,7 +162,7 @@ final class NodeRoleChecks {
   Outcome check(RoleNode role, List<Guard> applicability, List<Requirement> requirements) {
     List<Scenario> scenarios = scenarios(role, List.of(), applicability);
     Map<String, List<Scenario>> failing = new LinkedHashMap<>();
-    Map<String, Location> denials = new LinkedHashMap<>();
+    Map<String, Span> denials = new LinkedHashMap<>();
     Map<String, String> undecided = new LinkedHashMap<>();
     for (Requirement r : requirements) {
       failing.put(r.action(), new ArrayList<>());
@@ -175,9 +176,7 @@ final class NodeRoleChecks {
         } else if (d instanceof Decision.Denied denied) {
           failing.get(r.action()).add(s);
           if (denied.by() != null) {
-            denials.putIfAbsent(
-                r.action(),
-                new Location(denied.by().span(), null, "This statement denies '" + r.action() + "'."));
+            denials.putIfAbsent(r.action(), denied.by().span());
           }
         } else if (d instanceof Decision.Undecided u) {
           undecided.putIfAbsent(r.action(), u.reason());
@@ -186,21 +185,33 @@ final class NodeRoleChecks {
         }
       }
     }
-    Map<String, Gap> gaps = new LinkedHashMap<>();
+    Map<String, List<String>> missingByWhen = new LinkedHashMap<>();
+    Map<String, String> whens = new LinkedHashMap<>();
     for (Map.Entry<String, List<Scenario>> e : failing.entrySet()) {
       if (e.getValue().isEmpty()) {
         continue;
       }
       undecided.remove(e.getKey());
       String when = Conditions.when(e.getValue(), scenarios);
-      Gap gap = gaps.computeIfAbsent(String.valueOf(when), k -> new Gap(when, new ArrayList<>(), new ArrayList<>()));
-      gap.missing().add(e.getKey());
-      Location denial = denials.get(e.getKey());
-      if (denial != null && !gap.deciding().contains(denial)) {
-        gap.deciding().add(denial);
-      }
+      whens.put(String.valueOf(when), when);
+      missingByWhen.computeIfAbsent(String.valueOf(when), k -> new ArrayList<>()).add(e.getKey());
     }
-    return new Outcome(List.copyOf(gaps.values()), undecided);
+    List<Gap> gaps = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : missingByWhen.entrySet()) {
+      // One related location per denying statement, naming what it denies.
+      Map<Span, List<String>> byStatement = new LinkedHashMap<>();
+      for (String action : e.getValue()) {
+        Span by = denials.get(action);
+        if (by != null) {
+          byStatement.computeIfAbsent(by, k -> new ArrayList<>()).add(action);
+        }
+      }
+      List<Location> deciding = new ArrayList<>();
+      byStatement.forEach(
+          (span, actions) -> deciding.add(new Location(span, null, "This statement denies " + quoted(actions) + ".")));
+      gaps.add(new Gap(whens.get(e.getKey()), List.copyOf(e.getValue()), deciding));
+    }
+    return new Outcome(gaps, undecided);
   }
 
   /**
