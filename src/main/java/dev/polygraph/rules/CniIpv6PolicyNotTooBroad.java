@@ -104,7 +104,8 @@ public final class CniIpv6PolicyNotTooBroad implements Rule {
       return Optional.of("every resource but its 'NotResource'");
     }
     for (Value r : s.resources()) {
-      if (r instanceof Text t && !networkInterfaces(t.display())) {
+      // Symbols (the partition, the account) render as a placeholder, so their "::" do not split the ARN.
+      if (r instanceof Text t && !networkInterfaces(t.render(symbol -> "_"))) {
         return Optional.of("'" + t.display() + "'");
       }
     }

@@ -67,10 +67,12 @@ public final class NodeRoleTrustNotTooBroad implements Rule {
         continue;
       }
       String shown = t.display();
-      if (shown.equals("*")) {
+      // Symbols render as a placeholder so that ${AWS::AccountId}'s colons do not break the ARN's shape.
+      String shape = t.render(symbol -> "_");
+      if (shape.equals("*")) {
         return Optional.of("any AWS principal ('*')");
       }
-      if (ACCOUNT_ROOT.matcher(shown).matches() || ACCOUNT_ID.matcher(shown).matches()) {
+      if (ACCOUNT_ROOT.matcher(shape).matches() || ACCOUNT_ID.matcher(shape).matches()) {
         return Optional.of("every principal of account '" + shown + "'");
       }
     }

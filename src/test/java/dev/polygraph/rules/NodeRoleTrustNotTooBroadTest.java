@@ -74,6 +74,23 @@ class NodeRoleTrustNotTooBroadTest {
   }
 
   @Test
+  void theStacksOwnAccountRootFires() {
+    Span stmt = at(F, 20);
+    RoleNode role =
+        nodeRoleAlsoTrusting(
+            G.trustStatement(
+                stmt,
+                "Allow",
+                map(G.next(stmt, 1), "AWS", G.sub(stmt, "arn:", G.partition(), ":iam::", G.account(), ":root")),
+                "sts:AssumeRole"));
+    assertEquals(
+        SUBJECT
+            + " can be assumed by every principal of account 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root';"
+            + " only the EC2 service should assume it.",
+        Runs.run(rule, Runs.graph(role, Scene.workers())).get(0).message());
+  }
+
+  @Test
   void notPrincipalWithAllowFires() {
     Span stmt = at(F, 20);
     RoleNode role =
