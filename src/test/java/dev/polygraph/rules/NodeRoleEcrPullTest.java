@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.finding.Location;
+import dev.polygraph.graph.NodeGroupNode;
+import dev.polygraph.graph.NodeId;
 import dev.polygraph.graph.RoleNode;
 import dev.polygraph.source.Span;
 import dev.polygraph.testkit.G;
@@ -68,6 +70,22 @@ class NodeRoleEcrPullTest {
         "EKS004|nodes.yaml|NodeRole|ecr:BatchGetImage,ecr:GetAuthorizationToken,ecr:GetDownloadUrlForLayer"
             + " when 'UseEcr' is false",
         findings.get(0).fingerprint());
+  }
+
+  @Test
+  void aConditionThatAlsoRemovesTheNodeGroupIsNoGap() {
+    // Only the node group makes it a node role (attaching AmazonEKSWorkerNodePolicy would, always).
+    RoleNode role =
+        Scene.nodeRole()
+            .managed(
+                Guard.of("WithNodes", true),
+                G.awsPolicyArn("AmazonEC2ContainerRegistryReadOnly", at(F, 22)))
+            .build();
+    NodeGroupNode ng =
+        new NodeGroupNode(
+            new NodeId(F, "Workers"), span(F, 50, 3, 7), Guard.of("WithNodes", true), null, null,
+            G.attr(F, "NodeRole", "Arn", at(F, 53)), null);
+    assertEquals(List.of(), Runs.run(rule, Runs.graph(role, ng)));
   }
 
   @Test

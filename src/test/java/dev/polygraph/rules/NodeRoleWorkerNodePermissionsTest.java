@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
+import dev.polygraph.graph.NodeGroupNode;
+import dev.polygraph.graph.NodeId;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.value.Guard;
 import dev.polygraph.source.Span;
 import dev.polygraph.testkit.G;
 import dev.polygraph.testkit.Runs;
@@ -125,6 +128,33 @@ class NodeRoleWorkerNodePermissionsTest {
             + " 'ec2:DescribeVpcs', 'eks:DescribeCluster', 'eks-auth:AssumeRoleForPodIdentity'):"
             + " customer-managed policy 'arn:aws:iam::111122223333:policy/eks-nodes' is outside the scan.",
         open.get(0).message());
+  }
+
+  @Test
+  void aNodeGroupInOneFileLinksToItsRoleInAnotherByArn() {
+    RoleNode role =
+        G.role("iam.yaml", "NodeInstanceRole", 3)
+            .name("eks-nodes")
+            .trust(G.trustEc2(at("iam.yaml", 7)))
+            .managedKey(12)
+            .aws("AmazonEC2ContainerRegistryReadOnly", 13)
+            .build();
+    NodeGroupNode ng =
+        new NodeGroupNode(
+            new NodeId("eks.yaml", "Workers"), span("eks.yaml", 30, 3, 7), Guard.ALWAYS, null, null,
+            G.sub(at("eks.yaml", 33), "arn:", G.partition(), ":iam::", G.account(), ":role/eks-nodes"), null);
+    List<Finding> findings = Runs.run(rule, Runs.graph(ng, role));
+
+    assertEquals(1, findings.size());
+    assertEquals(span("iam.yaml", 12, 7, 17), findings.get(0).location().span());
+    assertEquals(span("eks.yaml", 30, 3, 7), findings.get(0).related().get(0).span());
+    assertEquals(
+        "Node role 'NodeInstanceRole' (used by node group 'Workers') is not granted the permissions of"
+            + " 'AmazonEKSWorkerNodePolicy' (missing 'ec2:DescribeInstances', 'ec2:DescribeInstanceTypes',"
+            + " 'ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets',"
+            + " 'ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications', 'ec2:DescribeVpcs',"
+            + " 'eks:DescribeCluster', 'eks-auth:AssumeRoleForPodIdentity').",
+        findings.get(0).message());
   }
 
   @Test
