@@ -1,5 +1,7 @@
 package dev.polygraph.policy;
 
+import dev.polygraph.value.ListValue;
+import dev.polygraph.value.MapValue;
 import dev.polygraph.value.Symbol;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Value;
@@ -10,7 +12,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +29,13 @@ public final class ManagedPolicies {
 
   /** {@code arn:<partition>:iam::aws:policy/[path/]Name}; names and path parts as IAM allows them. */
   private static final Pattern AWS_MANAGED_ARN =
-      Pattern.compile("arn:([a-z0-9-]+):iam::aws:policy/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]+)");
+      Pattern.compile("arn:([a-z0-9-]+|\\{partition\\}):iam::aws:policy/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]+)");
+
+  /** Stands for the partition symbol while an ARN is matched; braces are in no ARN. */
+  private static final String PARTITION_MARK = "{partition}";
+
+  /** How the shipped documents (AWS's commercial copies) write ARNs. */
+  private static final String COMMERCIAL_ARN = "arn:aws:";
 
   private final Map<String, PolicyDocument> byName;
 
@@ -43,7 +53,7 @@ public final class ManagedPolicies {
     for (String file : lines(FOLDER + "index.txt")) {
       String name = file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
       try (Reader reader = open(FOLDER + file)) {
-        Value value = JsonValues.read(reader, FOLDER + file);
+        Value value = partitionNeutral(JsonValues.read(reader, FOLDER + file));
         docs.put(name, PolicyParser.parse(name, value));
       } catch (IOException e) {
         throw new IllegalStateException("cannot read the shipped policy '" + FOLDER + file + "': " + e.getMessage(), e);
@@ -72,6 +82,7 @@ public final class ManagedPolicies {
       return Optional.empty();
     }
     StringBuilder sb = new StringBuilder();
+    boolean symbolic = false;
     for (Text.Part part : text.parts()) {
       if (part instanceof Text.Literal l) {
         sb.append(l.text());
@@ -79,16 +90,49 @@ public final class ManagedPolicies {
           && s.symbol() instanceof Symbol.Pseudo p
           && p.kind() == Symbol.PseudoKind.PARTITION) {
         // Any partition is fine: the name is the same in all of them.
-        sb.append(Partition.AWS.arnName());
+        sb.append(PARTITION_MARK);
+        symbolic = true;
       } else {
         return Optional.empty();
       }
     }
     Matcher m = AWS_MANAGED_ARN.matcher(sb);
-    if (!m.matches() || Partition.byArnName(m.group(1)).isEmpty()) {
+    boolean partitionOk =
+        symbolic ? m.matches() && m.group(1).equals(PARTITION_MARK) : m.matches() && Partition.byArnName(m.group(1)).isPresent();
+    if (!partitionOk) {
       return Optional.empty();
     }
     return Optional.of(m.group(2));
+  }
+
+  /**
+   * The document with each {@code arn:aws:} turned into {@code arn:${AWS::Partition}:}. The shipped
+   * files are the commercial partition's copies; every partition has its own copy with its own ARNs,
+   * so the documents stand for "this partition's copy" and render as the evaluator's partition.
+   */
+  static Value partitionNeutral(Value value) {
+    if (value instanceof MapValue map) {
+      List<MapValue.Entry> entries = new ArrayList<>();
+      for (MapValue.Entry e : map.entries()) {
+        entries.add(new MapValue.Entry(e.key(), e.keySpan(), partitionNeutral(e.value())));
+      }
+      return new MapValue(entries, map.span());
+    }
+    if (value instanceof ListValue list) {
+      return new ListValue(list.items().stream().map(ManagedPolicies::partitionNeutral).toList(), list.span());
+    }
+    if (value instanceof Text text) {
+      Optional<String> literal = text.literal();
+      if (literal.isPresent() && literal.get().startsWith(COMMERCIAL_ARN)) {
+        return new Text(
+            List.of(
+                new Text.Literal("arn:"),
+                new Text.Sym(new Symbol.Pseudo(Symbol.PseudoKind.PARTITION)),
+                new Text.Literal(literal.get().substring(COMMERCIAL_ARN.length() - 1))),
+            text.span());
+      }
+    }
+    return value;
   }
 
   private static Iterable<String> lines(String resource) {

@@ -80,6 +80,29 @@ class ManagedPoliciesTest {
   }
 
   @Test
+  void shippedArnsStandForEveryPartitionsOwnCopy() {
+    PolicyDocument doc = POLICIES.byName("AmazonEKS_CNI_Policy").orElseThrow();
+    PolicySet set = new PolicySet(List.of(doc), null, List.of(), null);
+    Statement tagging = doc.statements().get(1);
+    assertEquals("arn:${AWS::Partition}:ec2:*:*:network-interface/*", ((Text) tagging.resources().get(0)).display());
+
+    PolicyEvaluator china = new PolicyEvaluator("aws-cn");
+    Text portable = sub("arn:", pseudo(PseudoKind.PARTITION), ":ec2:*:*:network-interface/*");
+    assertTrue(china.evaluate(set, "ec2:CreateTags", portable, Scenario.ANY).isAllowed());
+    assertTrue(china.evaluate(set, "ec2:CreateTags", text("arn:aws-cn:ec2:*:*:network-interface/*"), Scenario.ANY).isAllowed());
+    assertEquals(
+        new Decision.NotAllowed(),
+        china.evaluate(set, "ec2:CreateTags", text("arn:aws:ec2:*:*:network-interface/*"), Scenario.ANY));
+  }
+
+  @Test
+  void partitionNeutralLeavesOtherStringsAlone() {
+    assertEquals(text("arn:aws-cn:s3:::x"), ManagedPolicies.partitionNeutral(text("arn:aws-cn:s3:::x")));
+    assertEquals(text("arn:awsx:s3:::x"), ManagedPolicies.partitionNeutral(text("arn:awsx:s3:::x")));
+    assertEquals(text("*"), ManagedPolicies.partitionNeutral(text("*")));
+  }
+
+  @Test
   void unknownNamesAreEmpty() {
     assertEquals(Optional.empty(), POLICIES.byName("AmazonEKSWorkerNodePolicyX"));
     assertEquals(Optional.empty(), POLICIES.byName("amazoneksworkernodepolicy"));
@@ -121,6 +144,10 @@ class ManagedPoliciesTest {
         Optional.empty(),
         ManagedPolicies.awsManagedName(sub("arn:aws:iam::aws:policy/", new Symbol.Opaque("Name", "no default"))));
     assertEquals(Optional.empty(), ManagedPolicies.awsManagedName(V.unknown("no default")));
+    assertEquals(
+        Optional.empty(),
+        ManagedPolicies.awsManagedName(sub("arn:", pseudo(PseudoKind.PARTITION), "-cn:iam::aws:policy/AmazonEKS_CNI_Policy")));
+    assertEquals(Optional.empty(), ManagedPolicies.awsManagedName(text("arn:{partition}:iam::aws:policy/AmazonEKS_CNI_Policy")));
     assertEquals(Optional.empty(), ManagedPolicies.awsManagedName(V.strings("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy")));
   }
 }
