@@ -127,7 +127,8 @@ final class Requirements {
 
   /** A concrete resource inside a managed policy's resource pattern, with the deployment's symbols. */
   private static Text sample(Value pattern) {
-    String p = Values.literal(pattern).orElse("*");
+    // The shipped documents write the partition as ${AWS::Partition}; the sample always uses that symbol.
+    String p = pattern instanceof Text t ? t.render(symbol -> "_") : "*";
     String[] parts = p.split(":", 6);
     if (p.equals("*") || parts.length != 6 || !parts[0].equals("arn")) {
       return star();
