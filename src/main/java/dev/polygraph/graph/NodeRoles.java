@@ -3,6 +3,7 @@ package dev.polygraph.graph;
 import dev.polygraph.finding.Location;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.WildcardMatcher;
+import dev.polygraph.value.Absent;
 import dev.polygraph.value.Guard;
 import dev.polygraph.value.Guarded;
 import dev.polygraph.value.Value;
@@ -236,6 +237,9 @@ public final class NodeRoles {
     List<Guarded<Value>> refs = new ArrayList<>(variants(addon.serviceAccountRole()));
     refs.addAll(items(addon.podIdentityRoles()));
     for (Guarded<Value> ref : refs) {
+      if (ref.value() instanceof Absent) {
+        continue;
+      }
       RoleNode role = links.role(ref.value()).orElse(null);
       Guard g = and(addon.guard(), ref.guard());
       if (g != null) {
@@ -260,6 +264,9 @@ public final class NodeRoles {
         new Location(
             pia.span(), pia.address(), "Pod identity association '" + pia.address() + "' gives the VPC CNI this role.");
     for (Guarded<Value> ref : variants(pia.role())) {
+      if (ref.value() instanceof Absent) {
+        continue;
+      }
       RoleNode role = links.role(ref.value()).orElse(null);
       Guard g = and(pia.guard(), ref.guard());
       if (g != null) {

@@ -114,4 +114,13 @@ class NodeRolesTest {
     assertNull(cni.get(1).role());
     assertEquals("used by pod identity association 'AwsNode'", cni.get(1).text());
   }
+
+  @Test
+  void aVpcCniAddonWithoutARoleLeavesTheCniOnTheNodeRole() {
+    ClusterNode cluster = cluster(null);
+    AddonNode addon =
+        new AddonNode(new NodeId(F, "VpcCni"), span(F, 60, 3, 6), Guard.ALWAYS, Text.of("vpc-cni", at(F, 62)),
+            attr(F, "Cluster", "Ref", at(F, 63)), G.noValue(at(F, 64)), List.of());
+    assertEquals(List.of(), nodeRoles(List.of(), cluster, addon).cniRoles(cluster));
+  }
 }
