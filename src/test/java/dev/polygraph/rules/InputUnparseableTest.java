@@ -17,7 +17,7 @@ class InputUnparseableTest {
     InputProblem first = new InputProblem(Span.point("a.yaml", 3, 7), "Mapping values are not allowed here.");
     InputProblem second = new InputProblem(Span.point("b.json", 1, 2), "Unexpected end of input.");
     List<Finding> findings =
-        Runs.run(new InputUnparseable(), Runs.graph(), dev.polygraph.rules.RuleSettings.DEFAULTS, List.of(first, second));
+        Runs.run(new InputUnparseable(), Runs.graph(), RuleSettings.DEFAULTS, List.of(first, second));
 
     assertEquals(2, findings.size());
     assertEquals("Mapping values are not allowed here.", findings.get(0).message());

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.policy.PolicyDocument;
 import dev.polygraph.testkit.Runs;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,7 @@ class NodeRoleCniIpv6Test {
 
   private final Rule rule = new NodeRoleCniIpv6();
 
-  private static RoleNode nodeRoleWith(dev.polygraph.policy.PolicyDocument cni) {
+  private static RoleNode nodeRoleWith(PolicyDocument cni) {
     return Scene.nodeRole("AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly").inline(cni).build();
   }
 
@@ -44,7 +46,7 @@ class NodeRoleCniIpv6Test {
 
   @Test
   void createTagsOnAnotherResourceTypeIsMissing() {
-    List<String> all = new java.util.ArrayList<>(Cni.DESCRIBES);
+    List<String> all = new ArrayList<>(Cni.DESCRIBES);
     all.add(0, "ec2:AssignIpv6Addresses");
     RoleNode role = nodeRoleWith(Cni.ipv6Policy(all, "arn:aws:ec2:*:*:instance/*"));
     List<Finding> findings = Runs.run(rule, Runs.graph(role, Scene.cluster("ipv6", null), Scene.workers()));

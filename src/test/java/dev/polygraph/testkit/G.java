@@ -112,7 +112,8 @@ public final class G {
 
   /** A policy document whose statements are maps built with {@link #map}. */
   public static PolicyDocument policy(String name, Span span, Value... statements) {
-    return PolicyParser.parse(name, map(span, "Version", "2012-10-17", "Statement", list(span, (Object[]) statements)));
+    return PolicyParser.parse(
+        name, map(span, "Version", "2012-10-17", "Statement", list(span, (Object[]) statements)));
   }
 
   /** An Allow statement starting on {@code span}'s line: Effect, Action, Resource on the next lines. */
@@ -131,7 +132,7 @@ public final class G {
 
   /** The EKS user guide's node-role trust policy: ec2.amazonaws.com may sts:AssumeRole. */
   public static PolicyDocument trustEc2(Span span) {
-    Span stmt = new Span(span.file(), span.startLine() + 2, span.startColumn() + 4, span.startLine() + 2, span.startColumn() + 10);
+    Span stmt = G.span(span.file(), span.startLine() + 2, span.startColumn() + 4, 6);
     return policy(
         "trust policy",
         span,
