@@ -9,6 +9,7 @@ import dev.polygraph.finding.Level;
 import dev.polygraph.graph.RoleNode;
 import dev.polygraph.policy.ActionCatalog;
 import dev.polygraph.policy.PolicyDocument;
+import dev.polygraph.testkit.G;
 import dev.polygraph.testkit.Runs;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,29 @@ class CniIpv6PolicyNotTooBroadTest {
             + (beyond.size() - 1)
             + " more actions beyond the six the IPv6 VPC CNI needs.",
         f.message());
+  }
+
+  @Test
+  void notActionFiresAtItsKey() {
+    PolicyDocument doc =
+        G.policy(
+            "inline policy 'ipv6-cni'",
+            G.at(F, 30),
+            G.map(
+                G.at(F, 32), "Effect", "Allow", "NotAction", "iam:*", "Resource", "*"));
+    List<Finding> findings = run(doc);
+
+    assertEquals(2, findings.size());
+    assertEquals(span(F, 34, 3, 8), findings.get(0).location().span());
+    assertEquals(
+        "In inline policy 'ipv6-cni' of role 'NodeRole', an Allow statement grants 'ec2:CreateTags' on '*';"
+            + " the IPv6 VPC CNI needs it only on 'network-interface/*'.",
+        findings.get(0).message());
+    assertEquals(span(F, 33, 3, 9), findings.get(1).location().span());
+    assertEquals(
+        "In inline policy 'ipv6-cni' of role 'NodeRole', 'NotAction' grants every action it does not name beyond"
+            + " the six the IPv6 VPC CNI needs.",
+        findings.get(1).message());
   }
 
   @Test

@@ -86,6 +86,20 @@ class NodeInstanceProfileTest {
   }
 
   @Test
+  void aProfileOutsideTheScanIsUndecided() {
+    LaunchTemplateNode lt = template(Text.of("arn:aws:iam::111122223333:instance-profile/elsewhere", at(F, 95)));
+    assertEquals(List.of(), Runs.run(rule, Runs.graph(lt)));
+
+    List<Finding> open = Runs.run(rule, Runs.graph(lt), Runs.undecided());
+    assertEquals(1, open.size());
+    assertEquals(Finding.Kind.OPEN, open.get(0).kind());
+    assertEquals(
+        "Launch template 'NodeTemplate' uses instance profile"
+            + " 'arn:aws:iam::111122223333:instance-profile/elsewhere', which is outside the scan.",
+        open.get(0).message());
+  }
+
+  @Test
   void templatesWithoutEksEvidenceAreNotChecked() {
     LaunchTemplateNode lt =
         new LaunchTemplateNode(new NodeId(F, "WebTemplate"), span(F, 90, 3, 11), Guard.ALWAYS, null, null, null);
