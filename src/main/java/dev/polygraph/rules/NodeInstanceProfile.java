@@ -1,0 +1,136 @@
+package dev.polygraph.rules;
+
+import dev.polygraph.finding.Location;
+import dev.polygraph.graph.InstanceProfileNode;
+import dev.polygraph.graph.LaunchTemplateNode;
+import dev.polygraph.graph.Links;
+import dev.polygraph.graph.NodeGroupNode;
+import dev.polygraph.graph.RoleNode;
+import dev.polygraph.value.Absent;
+import dev.polygraph.value.Guard;
+import dev.polygraph.value.Guarded;
+import dev.polygraph.value.Scenario;
+import dev.polygraph.value.Text;
+import dev.polygraph.value.Value;
+import dev.polygraph.value.Values;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * EKS009: self-managed nodes get their node role only through the launch template's instance
+ * profile, and that profile's role must trust EC2. (Managed node groups forbid a profile in their
+ * template: EKS adds its own.)
+ */
+public final class NodeInstanceProfile implements Rule {
+
+  private static final String HELP =
+      "give the launch template an IAM instance profile whose role trusts ec2.amazonaws.com";
+
+  @Override
+  public String id() {
+    return "EKS009";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    Links links = new Links(ctx.graph());
+    for (LaunchTemplateNode lt : ctx.graph().nodes(LaunchTemplateNode.class)) {
+      if (lt.eksNodeEvidence() == null) {
+        continue;
+      }
+      Location at = new Location(lt.span(), lt.address(), null);
+      List<Guarded<Value>> profiles =
+          lt.instanceProfile() == null
+              ? List.of(Guarded.always(new Absent(lt.span())))
+              : Values.variants(lt.instanceProfile());
+      for (Guarded<Value> profile : profiles) {
+        String when = profile.guard().isAlways() ? null : profile.guard().describe();
+        if (profile.value() instanceof Absent) {
+          if (!usedByManagedNodeGroup(lt, ctx, links)) {
+            ctx.fail(
+                at,
+                "Launch template '" + lt.address() + "' launches EKS nodes (" + lt.eksNodeEvidence()
+                    + ") but has no IAM instance profile" + Conditions.suffix(when)
+                    + ", so its nodes have no node role.",
+                List.of(),
+                "no instance profile" + (when == null ? "" : " when " + when),
+                HELP,
+                false);
+          }
+          continue;
+        }
+        Optional<InstanceProfileNode> p = links.instanceProfile(profile.value());
+        if (p.isEmpty()) {
+          String shown = profile.value() instanceof Text t ? t.display() : "?";
+          ctx.undecided(
+              at,
+              "Launch template '" + lt.address() + "' uses instance profile '" + shown
+                  + "', which is outside the scan.",
+              List.of(),
+              shown);
+          continue;
+        }
+        checkProfileRoles(ctx, links, lt, p.get(), at);
+      }
+    }
+  }
+
+  private static void checkProfileRoles(
+      RuleContext ctx, Links links, LaunchTemplateNode lt, InstanceProfileNode profile, Location at) {
+    for (Guarded<Value> item : profile.roles()) {
+      for (Guarded<Value> ref : Values.variants(item.value())) {
+        Optional<RoleNode> role = links.role(ref.value());
+        if (role.isEmpty() || !failsTrust(role.get())) {
+          continue;
+        }
+        RoleNode r = role.get();
+        List<Location> related = new ArrayList<>();
+        related.add(
+            new Location(profile.span(), profile.address(), "Instance profile '" + profile.address() + "'."));
+        related.add(
+            new Location(
+                r.trust() != null ? r.trust().span() : r.span(),
+                r.address(),
+                "Trust policy of role '" + r.address() + "'."));
+        ctx.fail(
+            at,
+            "Launch template '" + lt.address() + "' uses instance profile '" + profile.address()
+                + "' whose role '" + r.address() + "' does not let the EC2 service assume it.",
+            related,
+            "profile role " + r.address(),
+            HELP,
+            false);
+      }
+    }
+  }
+
+  /** Whether the role fails EKS001 in some scenario (or has no trust policy at all). */
+  private static boolean failsTrust(RoleNode role) {
+    if (role.trust() == null) {
+      return true;
+    }
+    List<Guard> guards = new ArrayList<>(TrustPolicies.guards(role.trust()));
+    guards.add(role.guard());
+    for (Scenario s : Conditions.scenarios(guards)) {
+      if (role.guard().holdsIn(s) && TrustPolicies.trustsEc2(role.trust(), s) == TrustPolicies.Answer.NO) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean usedByManagedNodeGroup(LaunchTemplateNode lt, RuleContext ctx, Links links) {
+    for (NodeGroupNode ng : ctx.graph().nodes(NodeGroupNode.class)) {
+      if (ng.launchTemplate() == null) {
+        continue;
+      }
+      for (Guarded<Value> v : Values.variants(ng.launchTemplate())) {
+        if (links.launchTemplate(v.value()).filter(lt::equals).isPresent()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.polygraph.rules;
+
+import java.util.List;
+
+/** EKS006: on IPv6 clusters the VPC CNI needs the six IPv6 permissions on the role it uses. */
+public final class NodeRoleCniIpv6 implements Rule {
+
+  @Override
+  public String id() {
+    return "EKS006";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    NodeRoleChecks checks = NodeRoleChecks.of(ctx);
+    List<Requirement> required = Requirements.ipv6Cni();
+    for (NodeRoleChecks.CniSubject s : checks.cniSubjects()) {
+      if (!s.ipv6()) {
+        continue;
+      }
+      checks.report(
+          checks.check(s.role(), s.applicability(), required),
+          NodeRoleChecks.permissionsLocation(s.role()),
+          s.subject(),
+          "the permissions the IPv6 VPC CNI needs",
+          s.related(),
+          "allow the missing actions (ec2:CreateTags on arn:${AWS::Partition}:ec2:*:*:network-interface/*,"
+              + " the others on *)",
+          s.assumptions(false));
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.polygraph.graph;
+
+import static dev.polygraph.testkit.G.at;
+import static dev.polygraph.testkit.G.attr;
+import static dev.polygraph.testkit.G.span;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polygraph.finding.Location;
+import dev.polygraph.testkit.G;
+import dev.polygraph.testkit.Runs;
+import dev.polygraph.value.Guard;
+import dev.polygraph.value.Guarded;
+import dev.polygraph.value.Text;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NodeRolesTest {
+
+  private static final String F = "t.yaml";
+
+  private static NodeRoles nodeRoles(List<String> globs, GraphNode... nodes) {
+    PolicyGraph graph = Runs.graph(nodes);
+    return new NodeRoles(graph, new Links(graph), globs);
+  }
+
+  private static ClusterNode cluster(String roleAddress) {
+    return new ClusterNode(new NodeId(F, "Cluster"), span(F, 40, 3, 7), Guard.ALWAYS, Text.of("prod", at(F, 42)),
+        roleAddress == null ? null : attr(F, roleAddress, "Arn", at(F, 43)), null, null);
+  }
+
+  @Test
+  void aManagedNodeGroupMakesItsRoleANodeRoleOfItsCluster() {
+    RoleNode role = G.role(F, "NodeRole", 5).build();
+    ClusterNode cluster = cluster("ClusterRole");
+    NodeGroupNode ng =
+        new NodeGroupNode(new NodeId(F, "Workers"), span(F, 50, 3, 7), Guard.of("WithNodes", true), null,
+            attr(F, "Cluster", "Ref", at(F, 52)), attr(F, "NodeRole", "Arn", at(F, 53)), null);
+    NodeRoles roles = nodeRoles(List.of(), role, cluster, ng);
+
+    assertEquals(
+        List.of(
+            new NodeRoles.Reason(
+                "used by node group 'Workers'",
+                Guard.of("WithNodes", true),
+                new Location(span(F, 50, 3, 7), "Workers", "Node group 'Workers' runs as this role."),
+                List.of(new Location(span(F, 40, 3, 7), "Cluster", "Cluster 'Cluster' of node group 'Workers'.")))),
+        roles.reasons(role));
+    assertEquals(List.of(role), roles.nodeRoles());
+    assertEquals(List.of(cluster), roles.clustersServed(role));
+    assertFalse(roles.isClusterRole(role));
+  }
+
+  @Test
+  void aRoleThatOnlyTrustsEc2IsNoNodeRole() {
+    RoleNode role = G.role(F, "Ec2Role", 5).trust(G.trustEc2(at(F, 8))).build();
+    NodeRoles roles = nodeRoles(List.of(), role);
+    assertFalse(roles.isNodeRole(role));
+    assertEquals(List.of(), roles.reasons(role));
+  }
+
+  @Test
+  void launchTemplatesAccessEntriesConfigAndTheWorkerNodePolicy() {
+    RoleNode viaProfile = G.role(F, "ProfileRole", 5).build();
+    InstanceProfileNode profile =
+        new InstanceProfileNode(new NodeId(F, "Profile"), span(F, 10, 3, 7), Guard.ALWAYS, null,
+            List.of(Guarded.always(attr(F, "ProfileRole", "Ref", at(F, 12)))));
+    LaunchTemplateNode lt =
+        new LaunchTemplateNode(new NodeId(F, "Template"), span(F, 15, 3, 8), Guard.ALWAYS, null,
+            attr(F, "Profile", "Arn", at(F, 17)), "user data runs '/etc/eks/bootstrap.sh'");
+    RoleNode viaEntry = G.role(F, "EntryRole", 20).build();
+    AccessEntryNode entry =
+        new AccessEntryNode(new NodeId(F, "Entry"), span(F, 25, 3, 5), Guard.ALWAYS,
+            attr(F, "Cluster", "Ref", at(F, 26)), attr(F, "EntryRole", "Arn", at(F, 27)), Text.of("EC2_LINUX", at(F, 28)));
+    RoleNode listed = G.role(F, "Listed", 30).name("team-a-nodes").build();
+    RoleNode attaching = G.role(F, "Attaching", 60).aws("AmazonEKSWorkerNodePolicy", 62).build();
+    ClusterNode cluster = cluster(null);
+    NodeRoles roles =
+        nodeRoles(List.of("*-nodes"), viaProfile, profile, lt, viaEntry, entry, listed, attaching, cluster);
+
+    assertEquals("in instance profile 'Profile' of launch template 'Template'", roles.reasons(viaProfile).get(0).text());
+    assertEquals(span(F, 15, 3, 8), roles.reasons(viaProfile).get(0).location().span());
+    assertEquals("named by access entry 'Entry' of type 'EC2_LINUX'", roles.reasons(viaEntry).get(0).text());
+    assertEquals(List.of(cluster), roles.clustersServed(viaEntry));
+    assertEquals("listed in eks.node-roles", roles.reasons(listed).get(0).text());
+    assertEquals("attaches 'AmazonEKSWorkerNodePolicy'", roles.reasons(attaching).get(0).text());
+    assertEquals(span(F, 62, 11, 40), roles.reasons(attaching).get(0).location().span());
+    assertEquals(List.of(viaProfile, viaEntry, listed, attaching), roles.nodeRoles().stream()
+        .sorted((a, b) -> Integer.compare(a.span().startLine(), b.span().startLine())).toList());
+  }
+
+  @Test
+  void clusterRolesAndTheVpcCniRoles() {
+    RoleNode clusterRole = G.role(F, "ClusterRole", 5).build();
+    RoleNode cniRole = G.role(F, "CniRole", 10).build();
+    ClusterNode cluster = cluster("ClusterRole");
+    AddonNode addon =
+        new AddonNode(new NodeId(F, "VpcCni"), span(F, 60, 3, 6), Guard.ALWAYS, Text.of("vpc-cni", at(F, 62)),
+            attr(F, "Cluster", "Ref", at(F, 63)), null, List.of(Guarded.always(attr(F, "CniRole", "Arn", at(F, 64)))));
+    PodIdentityAssociationNode outside =
+        new PodIdentityAssociationNode(new NodeId(F, "AwsNode"), span(F, 70, 3, 7), Guard.ALWAYS,
+            Text.of("prod", at(F, 71)), Text.of("kube-system", at(F, 72)), Text.of("aws-node", at(F, 73)),
+            Text.of("arn:aws:iam::111122223333:role/cni-elsewhere", at(F, 74)));
+    NodeRoles roles = nodeRoles(List.of(), clusterRole, cniRole, cluster, addon, outside);
+
+    assertTrue(roles.isClusterRole(clusterRole));
+    assertEquals(List.of(cluster), roles.clustersRunningAs(clusterRole));
+    List<NodeRoles.CniRole> cni = roles.cniRoles(cluster);
+    assertEquals(2, cni.size());
+    assertEquals(cniRole, cni.get(0).role());
+    assertEquals("used by add-on 'VpcCni'", cni.get(0).text());
+    assertNull(cni.get(1).role());
+    assertEquals("used by pod identity association 'AwsNode'", cni.get(1).text());
+  }
+
+  @Test
+  void aVpcCniAddonWithoutARoleLeavesTheCniOnTheNodeRole() {
+    ClusterNode cluster = cluster(null);
+    AddonNode addon =
+        new AddonNode(new NodeId(F, "VpcCni"), span(F, 60, 3, 6), Guard.ALWAYS, Text.of("vpc-cni", at(F, 62)),
+            attr(F, "Cluster", "Ref", at(F, 63)), G.noValue(at(F, 64)), List.of());
+    assertEquals(List.of(), nodeRoles(List.of(), cluster, addon).cniRoles(cluster));
+  }
+}
