@@ -125,12 +125,10 @@ public final class CfnGraphBuilder {
                   field(r.value("ComputeConfig"), "Enabled")));
           break;
         case "AWS::EKS::Nodegroup":
-          Value launchTemplate = r.value("LaunchTemplate");
-          Value templateId = field(launchTemplate, "Id");
           out.add(
               new NodeGroupNode(
                   r.id, r.span, r.guard, r.value("NodegroupName"), r.value("ClusterName"), r.value("NodeRole"),
-                  templateId != null ? templateId : field(launchTemplate, "Name")));
+                  field(r.value("LaunchTemplate"), "Id", "Name")));
           break;
         case "AWS::EKS::Addon":
           out.add(
@@ -202,8 +200,6 @@ public final class CfnGraphBuilder {
 
     private void launchTemplate(Resource r) {
       Value data = r.value("LaunchTemplateData");
-      Value profile = field(data, "IamInstanceProfile");
-      Value arn = field(profile, "Arn");
       Node imageId =
           r.node("LaunchTemplateData")
               .filter(MapNode.class::isInstance)
@@ -212,7 +208,7 @@ public final class CfnGraphBuilder {
       out.add(
           new LaunchTemplateNode(
               r.id, r.span, r.guard, r.value("LaunchTemplateName"),
-              arn != null ? arn : field(profile, "Name"),
+              field(field(data, "IamInstanceProfile"), "Arn", "Name"),
               eksNodeEvidence(field(data, "UserData"), imageId, field(data, "ImageId"))));
     }
 
@@ -301,19 +297,24 @@ public final class CfnGraphBuilder {
   }
 
   /**
-   * A field of a map value; through a OneOf, the field of each branch (Absent where a branch lacks
-   * it). Null when no alternative has the field.
+   * The first of {@code keys} that a map value has; through a OneOf, that of each branch (Absent
+   * where a branch has none). Null when no alternative has any of the keys.
    */
-  static Value field(Value value, String key) {
+  static Value field(Value value, String... keys) {
     if (value instanceof MapValue map) {
-      Value v = map.get(key).orElse(null);
-      return v instanceof Absent ? null : v;
+      for (String key : keys) {
+        Value v = map.get(key).orElse(null);
+        if (v != null && !(v instanceof Absent)) {
+          return v;
+        }
+      }
+      return null;
     }
     if (value instanceof OneOf one) {
       List<Guarded<Value>> branches = new ArrayList<>();
       boolean any = false;
       for (Guarded<Value> b : one.branches()) {
-        Value v = field(b.value(), key);
+        Value v = field(b.value(), keys);
         any |= v != null;
         branches.add(new Guarded<>(b.guard(), v != null ? v : new Absent(b.value().span())));
       }

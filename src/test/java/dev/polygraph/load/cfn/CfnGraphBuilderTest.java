@@ -381,7 +381,7 @@ class CfnGraphBuilderTest {
             "    Type: AWS::EC2::LaunchTemplate",
             "    Properties:",
             "      LaunchTemplateData:",
-            "        IamInstanceProfile: !If [Big, {Name: big-profile}, {Name: small-profile}]",
+            "        IamInstanceProfile: !If [Big, {Arn: big-profile-arn, Name: ignored}, {Name: small-profile}]",
             "        UserData:",
             "          Fn::Base64: |",
             "            apiVersion: node.eks.aws/v1alpha1",
@@ -409,7 +409,7 @@ class CfnGraphBuilderTest {
     assertEquals("user data holds a nodeadm NodeConfig ('node.eks.aws')", al2023.eksNodeEvidence());
     OneOf profile = assertInstanceOf(OneOf.class, al2023.instanceProfile());
     assertEquals(Guard.of("Big", true), profile.branches().get(0).guard());
-    assertText(profile.branches().get(0).value(), "big-profile");
+    assertText(profile.branches().get(0).value(), "big-profile-arn");
     assertEquals(Guard.of("Big", false), profile.branches().get(1).guard());
     assertText(profile.branches().get(1).value(), "small-profile");
 
