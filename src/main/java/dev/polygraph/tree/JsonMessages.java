@@ -6,13 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites Jackson's parse-error messages as sentences a template author can act on: no
- * "[Source: ...]" tails, no feature names, no "(code 125)". The position is reported separately.
+ * Rewrites Jackson's parse-error messages as sentences a template author can act on: no "[Source:
+ * ...]" tails, no feature names, no "(code 125)". The position is reported separately.
  */
 final class JsonMessages {
   private record Rewrite(Pattern pattern, Function<Matcher, String> sentence) {}
 
   private static final String CHAR = "\\((.+?) \\(code (\\d+)\\)\\)";
+  private static final Pattern CONTROL_CHAR = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+  private static final Pattern HEX_CODE = Pattern.compile("\\(code (\\d+) / 0x\\p{XDigit}+\\)");
   private static final String AT = ".*?line: (\\d+), column: (\\d+)\\]\\)?";
 
   private static final List<Rewrite> REWRITES =
@@ -42,11 +44,12 @@ final class JsonMessages {
               "Unexpected character " + CHAR + " in numeric value: Decimal point not followed.*",
               m -> unexpected(m) + " in a number: expected a digit after the decimal point"),
           rewrite(
-              "Unexpected character " + CHAR + " in numeric value: Exponent indicator not followed.*",
+              "Unexpected character "
+                  + CHAR
+                  + " in numeric value: Exponent indicator not followed.*",
               m -> unexpected(m) + " in a number: expected a digit in the exponent"),
           rewrite(
-              "Unexpected character " + CHAR + "(.*)",
-              m -> unexpected(m) + cleanTail(m.group(3))),
+              "Unexpected character " + CHAR + "(.*)", m -> unexpected(m) + cleanTail(m.group(3))),
           rewrite(
               "Unrecognized token '(.*)': was expecting .*",
               m -> "Unrecognized token '" + m.group(1) + "': expected a value"),
@@ -63,6 +66,9 @@ final class JsonMessages {
                       + ", column "
                       + m.group(3)
                       + " is not closed"),
+          rewrite(
+              "Unexpected end-of-input within/between (Object|Array) entries",
+              m -> "Unexpected end of input: the " + noun(m.group(1)) + " is not closed"),
           rewrite(
               "Unexpected close marker '(.)': expected '(.)' \\(for (Object|Array) starting at "
                   + AT,
@@ -81,10 +87,10 @@ final class JsonMessages {
               "Unexpected close marker '(.)': no open .*",
               m -> "Unexpected '" + m.group(1) + "': nothing is open to close"),
           rewrite(
-              "Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+              "Illegal unquoted character \\(<control> \\(code (\\d+)\\)\\).*",
               m -> "Control character (code " + m.group(1) + ") in a string: it must be escaped"),
           rewrite(
-              "Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+              "Illegal character \\(<control> \\(code (\\d+)\\)\\).*",
               m -> "Control character (code " + m.group(1) + ") is not allowed here"),
           rewrite(
               "Unrecognized character escape '(.+?)' \\(code \\d+\\)",
@@ -110,15 +116,16 @@ final class JsonMessages {
           rewrite(
               "Document length \\(\\d+\\) exceeds the maximum allowed \\((\\d+).*",
               m -> "The file is longer than " + m.group(1) + " characters"),
-          rewrite(
-              "Unexpected end-of-input.*",
-              m -> "Unexpected end of input"));
+          rewrite("Unexpected end-of-input.*", m -> "Unexpected end of input"));
 
   private JsonMessages() {}
 
   /** A sentence ending with a period for Jackson's message (without its location tail). */
   static String readable(String jacksonMessage) {
     String message = jacksonMessage == null ? "" : jacksonMessage.strip();
+    // One spelling for every character Jackson names: "('x' (code 120))".
+    message = CONTROL_CHAR.matcher(message).replaceAll("(<control> (code $1))");
+    message = HEX_CODE.matcher(message).replaceAll("(code $1)");
     for (Rewrite r : REWRITES) {
       Matcher m = r.pattern().matcher(message);
       if (m.matches()) {
@@ -132,14 +139,27 @@ final class JsonMessages {
     return new Rewrite(Pattern.compile(regex, Pattern.DOTALL), sentence);
   }
 
-  /** "Unexpected character '}'" or, for invisible characters, their code. */
+  /** "Unexpected character '}'" or, for characters one cannot see, their code point. */
   private static String unexpected(Matcher m) {
-    String shown = m.group(1);
     int code = Integer.parseInt(m.group(2));
-    if (code < 0x20 || shown.startsWith("(")) {
+    if (code < 0x20) {
       return "Unexpected control character (code " + code + ")";
     }
-    return "Unexpected character " + shown;
+    if (!isVisible(code)) {
+      return String.format("Unexpected character U+%04X", code);
+    }
+    return "Unexpected character " + m.group(1);
+  }
+
+  private static boolean isVisible(int code) {
+    int type = Character.getType(code);
+    return !Character.isWhitespace(code)
+        && !Character.isSpaceChar(code)
+        && type != Character.FORMAT
+        && type != Character.CONTROL
+        && type != Character.UNASSIGNED
+        && type != Character.PRIVATE_USE
+        && type != Character.SURROGATE;
   }
 
   private static String noun(String jacksonType) {

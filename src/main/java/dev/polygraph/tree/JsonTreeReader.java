@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON file into a located tree with Jackson's streaming parser. The parser reads a
- * {@link StringReader}, so every offset it reports counts UTF-16 code units, as spans do.
+ * Reads a JSON file into a located tree with Jackson's streaming parser. The parser reads a {@link
+ * StringReader}, so every offset it reports counts UTF-16 code units, as spans do.
  */
 public final class JsonTreeReader {
   static final int MAX_NESTING_DEPTH = 200;
@@ -39,15 +39,18 @@ public final class JsonTreeReader {
 
   private JsonTreeReader() {}
 
+  /**
+   * The tree and its problems; when the file cannot be parsed, no tree and only the one problem
+   * that stopped the parser (what was noticed before it, e.g. a duplicate key, would be noise).
+   */
   public static TreeResult read(SourceFile file) {
     LineMap lines = new LineMap(file);
     List<InputProblem> problems = new ArrayList<>();
     JsonParser parser;
     try {
-      parser = FACTORY.createParser(new StringReader(file.text()));
+      parser = FACTORY.createParser(new StringReader(withoutByteOrderMark(file.text())));
     } catch (IOException e) {
-      problems.add(new InputProblem(Span.fileStart(file.name()), "The file could not be read."));
-      return new TreeResult(null, problems);
+      return failed(new InputProblem(Span.fileStart(file.name()), "The file could not be read."));
     }
     try (parser) {
       if (parser.nextToken() == null) {
@@ -55,30 +58,48 @@ public final class JsonTreeReader {
       }
       Node root = new Builder(parser, lines, problems).value();
       if (nextTokenAfterRoot(parser) != null) {
-        problems.add(
+        return failed(
             new InputProblem(
                 lines.point(offset(parser.currentTokenLocation())),
                 "Unexpected content after the end of the JSON value."));
-        return new TreeResult(null, problems);
       }
       return new TreeResult(root, problems);
     } catch (StreamConstraintsException e) {
-      problems.add(new InputProblem(limitPosition(e, parser, lines), JsonMessages.readable(e.getOriginalMessage())));
-      return new TreeResult(null, problems);
+      return failed(
+          new InputProblem(
+              limitPosition(e, parser, lines), JsonMessages.readable(e.getOriginalMessage())));
     } catch (JsonProcessingException e) {
-      problems.add(new InputProblem(errorPosition(e.getLocation(), lines), JsonMessages.readable(e.getOriginalMessage())));
-      return new TreeResult(null, problems);
+      String message = String.valueOf(e.getOriginalMessage());
+      Span at = errorPosition(e.getLocation(), lines);
+      if (message.startsWith("Illegal character ((CTRL-CHAR") && at.startColumn() > 1) {
+        // Jackson reports a stray control character just past it; point at the character itself.
+        at = Span.point(at.file(), at.startLine(), at.startColumn() - 1);
+      }
+      return failed(new InputProblem(at, JsonMessages.readable(message)));
     } catch (IOException e) {
       // A StringReader cannot fail; this keeps the contract of never throwing anyway.
-      problems.add(new InputProblem(Span.fileStart(file.name()), "The file could not be read."));
-      return new TreeResult(null, problems);
+      return failed(new InputProblem(Span.fileStart(file.name()), "The file could not be read."));
     }
+  }
+
+  private static TreeResult failed(InputProblem problem) {
+    return new TreeResult(null, List.of(problem));
+  }
+
+  /**
+   * Jackson reads a byte-order mark in char input as an unexpected character; a space in its place
+   * keeps every offset and column where it is.
+   */
+  private static String withoutByteOrderMark(String text) {
+    return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
   }
 
   /** Whatever follows the root value is an error, whether or not Jackson can tokenize it. */
   private static JsonToken nextTokenAfterRoot(JsonParser parser) throws IOException {
     try {
       return parser.nextToken();
+    } catch (StreamConstraintsException e) {
+      throw e; // the document length is checked as input is loaded, so it may surface only here
     } catch (JsonProcessingException e) {
       return JsonToken.NOT_AVAILABLE;
     }
@@ -88,7 +109,8 @@ public final class JsonTreeReader {
    * Limit violations carry no location: the token being read when the limit was hit is the best
    * place, except for the document length, which is about the file as a whole.
    */
-  private static Span limitPosition(StreamConstraintsException e, JsonParser parser, LineMap lines) {
+  private static Span limitPosition(
+      StreamConstraintsException e, JsonParser parser, LineMap lines) {
     String message = String.valueOf(e.getOriginalMessage());
     if (message.startsWith("Document length")) {
       return lines.point(0);
@@ -174,7 +196,9 @@ public final class JsonTreeReader {
       return new SeqNode(lines.span(start, end), items);
     }
 
-    /** The offset just past the closing quote of the string literal that starts at {@code start}. */
+    /**
+     * The offset just past the closing quote of the string literal that starts at {@code start}.
+     */
     private int stringEnd(int start) {
       String text = lines.text();
       int i = start + 1;

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CloudFormation's YAML short forms and the long-form keys they stand for: {@code !Ref x} is
- * {@code {Ref: x}}, {@code !Sub s} is {@code {"Fn::Sub": s}}.
+ * CloudFormation's YAML short forms and the long-form keys they stand for: {@code !Ref x} is {@code
+ * {Ref: x}}, {@code !Sub s} is {@code {"Fn::Sub": s}}.
  */
 final class ShortFormTags {
   private static final Map<String, String> LONG_FORMS =

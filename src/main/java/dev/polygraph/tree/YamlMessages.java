@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites SnakeYAML's problem texts ("expected <block end>, but found '?'") as sentences that
- * name what a template author sees. The position is reported separately.
+ * Rewrites SnakeYAML's problem texts ("expected <block end>, but found '?'") as sentences that name
+ * what a template author sees. The position is reported separately.
  */
 final class YamlMessages {
   private static final List<String[]> TOKEN_NAMES =
@@ -30,12 +30,15 @@ final class YamlMessages {
           new String[] {"'-'", "a list item"},
           new String[] {"end of stream", "end of the file"});
 
-  private static final Pattern TAB = Pattern.compile(".*'\\\\t\\(TAB\\)' that cannot start any token.*");
+  private static final Pattern TAB =
+      Pattern.compile(".*'\\\\t\\(TAB\\)' that cannot start any token.*");
   private static final Pattern CANNOT_START =
       Pattern.compile("found character '(.*)' that cannot start any token.*");
   private static final Pattern UNKNOWN_ESCAPE =
       Pattern.compile("found unknown escape character (.+)\\(\\d+\\)");
   private static final Pattern UNDEFINED_ALIAS = Pattern.compile("found undefined alias (.+)");
+  private static final Pattern BARE_INDICATOR =
+      Pattern.compile("(but found) ([\\[\\]{}:,?\\-|>!&*])$");
 
   private YamlMessages() {}
 
@@ -62,6 +65,7 @@ final class YamlMessages {
       text = text.replace(name[0], name[1]);
     }
     text = text.replace("but got", "but found");
+    text = BARE_INDICATOR.matcher(text).replaceAll("$1 '$2'");
     if (text.contains("end of the file") && context != null && context.startsWith("while ")) {
       text = text + " " + context.strip();
     }

@@ -5,6 +5,7 @@ import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class YamlTreeReader {
   static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
   static final int MAX_NESTING_DEPTH = 100;
-  static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+  static final int MAX_CODE_POINTS = 20_000_000;
+
+  /**
+   * SnakeYAML's scanner slows down quadratically on one very long token (a 20 MB comment line takes
+   * minutes), so longer lines are refused before it sees them.
+   */
+  static final int MAX_LINE_LENGTH = 1_000_000;
+
   /** Bounds what aliases may expand to, even under the alias limit (5 aliases x 10 levels). */
   static final long MAX_EXPANDED_NODES = 1_000_000;
 
@@ -80,7 +88,6 @@ public final class YamlTreeReader {
 
   /** One read of one file: holds the per-file state, so the reader itself stays stateless. */
   private static final class Reading {
-    private final SourceFile file;
     private final LineMap lines;
     private final String text;
     private final int[] astralCodePoints;
@@ -95,9 +102,9 @@ public final class YamlTreeReader {
     private final Composer composer;
     private int[] aliasStarts = new int[0];
     private int[] aliasEnds = new int[0];
+    private String[] aliasNames = new String[0];
 
     Reading(SourceFile file) {
-      this.file = file;
       this.lines = new LineMap(file);
       this.text = file.text();
       this.astralCodePoints = astralCodePoints(text);
@@ -107,6 +114,10 @@ public final class YamlTreeReader {
     }
 
     TreeResult run() {
+      Optional<InputProblem> tooLarge = sizeProblem();
+      if (tooLarge.isPresent()) {
+        return failed(tooLarge.get());
+      }
       try {
         if (!composer.checkNode()) {
           return new TreeResult(null, problems);
@@ -114,19 +125,45 @@ public final class YamlTreeReader {
         org.yaml.snakeyaml.nodes.Node document = composer.getNode();
         recordAliases();
         Node root = convert(document).node();
-        if (aliasStarts.length > 0 && expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
-          problems.add(
+        if (aliasStarts.length > 0
+            && expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
+          return failed(
               new InputProblem(
                   lines.point(0),
                   "Aliases expand the document to more than " + MAX_EXPANDED_NODES + " nodes."));
-          return new TreeResult(null, problems);
         }
         checkSingleDocument();
         return new TreeResult(root, problems);
       } catch (YAMLException e) {
-        problems.add(problem(e));
-        return new TreeResult(null, problems);
+        return failed(problem(e));
       }
+    }
+
+    /** No tree, and only the problem that stopped the reading: what came before it is noise. */
+    private static TreeResult failed(InputProblem problem) {
+      return new TreeResult(null, List.of(problem));
+    }
+
+    /** The size limits, checked before SnakeYAML reads anything. */
+    private Optional<InputProblem> sizeProblem() {
+      if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+        return Optional.of(
+            new InputProblem(
+                lines.point(0), "The file is longer than " + MAX_CODE_POINTS + " characters."));
+      }
+      int lineStart = 0;
+      for (int i = 0; i <= text.length(); i++) {
+        if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+          if (i - lineStart > MAX_LINE_LENGTH) {
+            return Optional.of(
+                new InputProblem(
+                    lines.point(lineStart + MAX_LINE_LENGTH),
+                    "The line is longer than " + MAX_LINE_LENGTH + " characters."));
+          }
+          lineStart = i + 1;
+        }
+      }
+      return Optional.empty();
     }
 
     /** A second document is reported, not read: a template is one document. */
@@ -146,7 +183,8 @@ public final class YamlTreeReader {
     private InputProblem problem(YAMLException e) {
       if (e instanceof MarkedYAMLException) {
         MarkedYAMLException marked = (MarkedYAMLException) e;
-        Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        Mark mark =
+            marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
         return new InputProblem(
             mark != null ? lines.point(offset(mark)) : lastEventPoint(),
             YamlMessages.readable(marked.getProblem(), marked.getContext()));
@@ -155,13 +193,13 @@ public final class YamlTreeReader {
         ReaderException reader = (ReaderException) e;
         return new InputProblem(
             lines.point(offset(reader.getPosition())),
-            String.format(
-                "The character U+%04X is not allowed in YAML.", reader.getCodePoint()));
+            String.format("The character U+%04X is not allowed in YAML.", reader.getCodePoint()));
       }
       String message = String.valueOf(e.getMessage());
       if (message.startsWith("Nesting Depth exceeded")) {
         return new InputProblem(
-            lastEventPoint(), "The YAML is nested more than " + MAX_NESTING_DEPTH + " levels deep.");
+            lastEventPoint(),
+            "The YAML is nested more than " + MAX_NESTING_DEPTH + " levels deep.");
       }
       if (message.startsWith("Number of aliases")) {
         return new InputProblem(
@@ -219,9 +257,11 @@ public final class YamlTreeReader {
       List<AliasEvent> aliases = parser.aliases();
       aliasStarts = new int[aliases.size()];
       aliasEnds = new int[aliases.size()];
+      aliasNames = new String[aliases.size()];
       for (int i = 0; i < aliases.size(); i++) {
         aliasStarts[i] = offset(aliases.get(i).getStartMark());
         aliasEnds[i] = offset(aliases.get(i).getEndMark());
+        aliasNames[i] = aliases.get(i).getAnchor();
       }
     }
 
@@ -240,7 +280,9 @@ public final class YamlTreeReader {
           int close = text.indexOf('>', i);
           i = close < 0 || close >= end ? end : close + 1;
         } else {
-          while (i < end && !Character.isWhitespace(text.charAt(i)) && (tag || !isFlowIndicator(text.charAt(i)))) {
+          while (i < end
+              && !Character.isWhitespace(text.charAt(i))
+              && (tag || !isFlowIndicator(text.charAt(i)))) {
             i++;
           }
         }
@@ -282,17 +324,37 @@ public final class YamlTreeReader {
         return done; // an alias: the anchored node, with its spans
       }
       if (!converting.add(node)) {
-        int at = offset(node.getStartMark());
-        Span point = lines.point(at);
-        problems.add(
-            new InputProblem(
-                point, "The alias '*" + node.getAnchor() + "' refers to a node that contains it."));
-        return new Converted(new ScalarNode(point, null, false), at, at);
+        return recursiveAlias(node);
       }
       Converted result = convertTagged(node);
       converting.remove(node);
       converted.put(node, result);
       return result;
+    }
+
+    /**
+     * An alias inside the node it names ({@code &a [*a]}) would make the tree infinite: it becomes
+     * a null at the alias, reported there.
+     */
+    private Converted recursiveAlias(org.yaml.snakeyaml.nodes.Node node) {
+      int nodeStart = offset(node.getStartMark());
+      int nodeEnd = offset(node.getEndMark());
+      int start = nodeStart;
+      int end = nodeStart;
+      for (int i = 0; i < aliasStarts.length; i++) {
+        if (aliasStarts[i] >= nodeStart
+            && aliasEnds[i] <= nodeEnd
+            && aliasNames[i].equals(node.getAnchor())) {
+          start = aliasStarts[i];
+          end = aliasEnds[i];
+          break;
+        }
+      }
+      Span span = lines.span(start, end);
+      problems.add(
+          new InputProblem(
+              span, "The alias '*" + node.getAnchor() + "' refers to a node that contains it."));
+      return new Converted(new ScalarNode(span, null, false), start, end);
     }
 
     private Converted convertTagged(org.yaml.snakeyaml.nodes.Node node) {
@@ -313,7 +375,9 @@ public final class YamlTreeReader {
         MapNode map =
             new MapNode(
                 lines.span(tagStart, end),
-                List.of(new MapNode.Entry(new ScalarNode(tagSpan, longForm.get(), false), value.node())));
+                List.of(
+                    new MapNode.Entry(
+                        new ScalarNode(tagSpan, longForm.get(), false), value.node())));
         return new Converted(map, tagStart, end);
       }
       problems.add(new InputProblem(tagSpan, "Unknown tag '" + written(tag) + "'."));
@@ -388,7 +452,7 @@ public final class YamlTreeReader {
     private Converted mapping(MappingNode node, int start, int rawEnd) {
       List<MapNode.Entry> entries = new ArrayList<>();
       List<Converted> parts = new ArrayList<>();
-      Map<String, ScalarNode> firstKeys = new java.util.HashMap<>();
+      Map<String, ScalarNode> firstKeys = new HashMap<>();
       for (NodeTuple tuple : node.getValue()) {
         Converted key = convert(tuple.getKeyNode());
         Converted value = convert(tuple.getValueNode());
@@ -421,7 +485,8 @@ public final class YamlTreeReader {
     /**
      * A flow collection ends at its bracket. A block collection's end mark is where the next token
      * starts (often lines later, after comments), so it ends with its last part instead: the last
-     * child written inside it, or the last alias written inside it (an alias's node lies elsewhere).
+     * child written inside it, or the last alias written inside it (an alias's node lies
+     * elsewhere).
      */
     private int end(
         org.yaml.snakeyaml.nodes.CollectionNode<?> node,
@@ -486,7 +551,9 @@ public final class YamlTreeReader {
     }
   }
 
-  /** Remembers which scalars carried an explicit tag: {@code !!str 12} is a string, plain 12 not. */
+  /**
+   * Remembers which scalars carried an explicit tag: {@code !!str 12} is a string, plain 12 not.
+   */
   private static final class TagTrackingComposer extends Composer {
     private final Set<org.yaml.snakeyaml.nodes.Node> explicitlyTagged;
 

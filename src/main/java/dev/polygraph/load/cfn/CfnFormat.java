@@ -17,17 +17,23 @@ import java.util.Locale;
 public final class CfnFormat {
   private static final List<String> EXTENSIONS =
       List.of(".yaml", ".yml", ".json", ".template", ".tmpl");
-  private static final List<String> RESOURCE_TYPE_PREFIXES = List.of("AWS::", "Custom::", "Alexa::");
+  private static final List<String> RESOURCE_TYPE_PREFIXES =
+      List.of("AWS::", "Custom::", "Alexa::");
 
   private CfnFormat() {}
 
-  /** Whether the file's name says it may be a template; its content decides ({@link #isTemplate}). */
+  /**
+   * Whether the file's name says it may be a template; its content decides ({@link #isTemplate}).
+   */
   public static boolean isCandidate(SourceFile f) {
     String name = f.name().toLowerCase(Locale.ROOT);
     return EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
-  /** Reads the file as JSON when it is JSON ({@code .json}, or a {@code .template} opening with '{'), else as YAML. */
+  /**
+   * Reads the file as JSON when it is JSON ({@code .json}, or a {@code .template} opening with
+   * '{'), else as YAML.
+   */
   public static TreeResult read(SourceFile f) {
     return isJson(f) ? JsonTreeReader.read(f) : YamlTreeReader.read(f);
   }
