@@ -20,4 +20,21 @@ public sealed interface Decision {
   default boolean isAllowed() {
     return this instanceof Allowed a && !a.conditional();
   }
+
+  /**
+   * The answer as a fragment of a message: "allowed", "allowed only under a condition", "not
+   * allowed by any statement", or the reason of a denial or of an undecided answer.
+   */
+  default String describe() {
+    if (this instanceof Allowed a) {
+      return a.conditional() ? "allowed only under a condition" : "allowed";
+    }
+    if (this instanceof Denied d) {
+      return d.reason();
+    }
+    if (this instanceof Undecided u) {
+      return u.reason();
+    }
+    return "not allowed by any statement";
+  }
 }

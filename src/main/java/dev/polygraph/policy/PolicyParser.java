@@ -107,12 +107,15 @@ public final class PolicyParser {
       String sid = sidEntry.map(e -> e.value() instanceof Text t ? t.display() : null).orElse(null);
       String label = sid == null || sid.isEmpty() ? number : number + " ('" + sid + "')";
 
-      Optional<MapValue.Entry> action = exclusive(map, "Action", "NotAction", label);
-      Optional<MapValue.Entry> resource = exclusive(map, "Resource", "NotResource", label);
-      Optional<MapValue.Entry> principal = exclusive(map, "Principal", "NotPrincipal", label);
-      if (action == null || resource == null || principal == null) {
+      // Non-short-circuit '|' so that every clash is reported.
+      if (clash(map, "Action", "NotAction", label)
+          | clash(map, "Resource", "NotResource", label)
+          | clash(map, "Principal", "NotPrincipal", label)) {
         return;
       }
+      Optional<MapValue.Entry> action = either(map, "Action", "NotAction");
+      Optional<MapValue.Entry> resource = either(map, "Resource", "NotResource");
+      Optional<MapValue.Entry> principal = either(map, "Principal", "NotPrincipal");
       statements.add(
           new Statement(
               map.span(),
@@ -129,15 +132,18 @@ public final class PolicyParser {
               resource.map(MapValue.Entry::keySpan).orElse(map.span())));
     }
 
-    /** The entry of {@code key} or {@code notKey}; null (and a problem) when the statement has both. */
-    private Optional<MapValue.Entry> exclusive(MapValue map, String key, String notKey, String label) {
-      Optional<MapValue.Entry> plain = map.entry(key);
-      Optional<MapValue.Entry> not = map.entry(notKey);
-      if (plain.isPresent() && not.isPresent()) {
+    /** Whether the statement has both {@code key} and {@code notKey}, which IAM rejects (a problem). */
+    private boolean clash(MapValue map, String key, String notKey, String label) {
+      if (map.entry(key).isPresent() && map.entry(notKey).isPresent()) {
         problems.add(label + " has both '" + key + "' and '" + notKey + "'; it is left out.");
-        return null;
+        return true;
       }
-      return plain.isPresent() ? plain : not;
+      return false;
+    }
+
+    private static Optional<MapValue.Entry> either(MapValue map, String key, String notKey) {
+      Optional<MapValue.Entry> plain = map.entry(key);
+      return plain.isPresent() ? plain : map.entry(notKey);
     }
 
     private Effect effect(MapValue map, String label) {

@@ -274,6 +274,18 @@ class PolicyParserTest {
   }
 
   @Test
+  void everyClashInAStatementIsReported() {
+    PolicyDocument d = PolicyParser.parse("p", map("Statement", map(
+        "Effect", "Allow", "Action", "a:b", "NotAction", "c:d", "Resource", "*", "NotResource", "x")));
+    assertEquals(List.of(), d.statements());
+    assertEquals(
+        List.of(
+            "Statement 1 has both 'Action' and 'NotAction'; it is left out.",
+            "Statement 1 has both 'Resource' and 'NotResource'; it is left out."),
+        d.problems());
+  }
+
+  @Test
   void principalOtherThanStarOrAMapIsAProblem() {
     PolicyDocument d = PolicyParser.parse("p", map("Statement", list(
         map("Effect", "Allow", "Principal", "ec2.amazonaws.com", "Action", "sts:AssumeRole"),
