@@ -107,7 +107,9 @@ final class CfnConditions {
   private Truth function(Node node, String condition) {
     if (!(node instanceof MapNode map) || map.entries().size() != 1) {
       return Truth.invalid(
-          "condition '" + condition + "' is not a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not, Condition)");
+          "condition '"
+              + condition
+              + "' is not a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not, Condition)");
     }
     String fn = map.entries().get(0).key().text();
     Node arg = map.entries().get(0).value();
@@ -119,25 +121,35 @@ final class CfnConditions {
     }
     if ("Fn::Equals".equals(fn)) {
       if (!(arg instanceof SeqNode seq) || seq.items().size() != 2) {
-        return Truth.invalid("Fn::Equals in condition '" + condition + "' needs a list of two values");
+        return Truth.invalid(
+            "Fn::Equals in condition '" + condition + "' needs a list of two values");
       }
       return equal(evaluator.apply(seq.items().get(0)), evaluator.apply(seq.items().get(1)));
     }
     if ("Fn::Not".equals(fn)) {
       if (!(arg instanceof SeqNode seq) || seq.items().size() != 1) {
-        return Truth.invalid("Fn::Not in condition '" + condition + "' needs a list of one condition");
+        return Truth.invalid(
+            "Fn::Not in condition '" + condition + "' needs a list of one condition");
       }
       Truth inner = expression(seq.items().get(0), condition);
       return inner.isDecided() ? Truth.of(!inner.value()) : inner;
     }
     if ("Fn::And".equals(fn) || "Fn::Or".equals(fn)) {
-      if (!(arg instanceof SeqNode seq) || seq.items().size() < 2 || seq.items().size() > MAX_OPERANDS) {
+      if (!(arg instanceof SeqNode seq)
+          || seq.items().size() < 2
+          || seq.items().size() > MAX_OPERANDS) {
         return Truth.invalid(
-            fn + " in condition '" + condition + "' needs a list of 2 to " + MAX_OPERANDS + " conditions");
+            fn
+                + " in condition '"
+                + condition
+                + "' needs a list of 2 to "
+                + MAX_OPERANDS
+                + " conditions");
       }
       return combine("Fn::And".equals(fn), seq.items(), condition);
     }
-    return Truth.invalid("'" + fn + "' in condition '" + condition + "' is not a condition function");
+    return Truth.invalid(
+        "'" + fn + "' in condition '" + condition + "' is not a condition function");
   }
 
   /** Fn::And ({@code all}) or Fn::Or: a deciding operand wins even when others are undecided. */
@@ -157,7 +169,10 @@ final class CfnConditions {
     return undecided ? Truth.UNDECIDED : Truth.of(all);
   }
 
-  /** Decided when both sides are literal, or the same symbolic text (the same unknown equals itself). */
+  /**
+   * Decided when both sides are literal, or the same symbolic text (the same unknown equals
+   * itself).
+   */
   static Truth equal(Value a, Value b) {
     Optional<Object> plainA = plain(a);
     Optional<Object> plainB = plain(b);

@@ -43,7 +43,9 @@ final class CfnExports implements Imports {
     Imports unresolved =
         (name, site) ->
             new Unknown(
-                "'" + name.display() + "' is imported by an exported value; chained imports are not followed",
+                "'"
+                    + name.display()
+                    + "' is imported by an exported value; chained imports are not followed",
                 site);
     List<Export> out = new ArrayList<>();
     for (CfnTemplate template : templates) {
@@ -59,7 +61,11 @@ final class CfnExports implements Imports {
         if (isDisabled(output, intrinsics)) {
           continue;
         }
-        Optional<Node> name = output.get("Export").filter(MapNode.class::isInstance).flatMap(x -> ((MapNode) x).get("Name"));
+        Optional<Node> name =
+            output
+                .get("Export")
+                .filter(MapNode.class::isInstance)
+                .flatMap(x -> ((MapNode) x).get("Name"));
         Optional<Node> value = output.get("Value");
         if (name.isEmpty() || value.isEmpty()) {
           continue;
@@ -78,7 +84,9 @@ final class CfnExports implements Imports {
   /** An output whose condition is decided false exports nothing; an undecided one is kept. */
   private static boolean isDisabled(MapNode output, CfnIntrinsics intrinsics) {
     Optional<Node> condition = output.get("Condition");
-    if (condition.isEmpty() || !(condition.get() instanceof dev.polygraph.tree.ScalarNode s) || s.isNull()) {
+    if (condition.isEmpty()
+        || !(condition.get() instanceof dev.polygraph.tree.ScalarNode s)
+        || s.isNull()) {
       return false;
     }
     return intrinsics.decide(s.text()).map(v -> !v).orElse(false);

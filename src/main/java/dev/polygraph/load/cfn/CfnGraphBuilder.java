@@ -82,7 +82,11 @@ public final class CfnGraphBuilder {
               new NodeId(file, logicalId.text()),
               logicalId.span(),
               guard.get(),
-              resource.get("Properties").filter(MapNode.class::isInstance).map(MapNode.class::cast).orElse(null));
+              resource
+                  .get("Properties")
+                  .filter(MapNode.class::isInstance)
+                  .map(MapNode.class::cast)
+                  .orElse(null));
       switch (type.get()) {
         case "AWS::IAM::Role":
           role(r);
@@ -90,26 +94,40 @@ public final class CfnGraphBuilder {
         case "AWS::IAM::ManagedPolicy":
           out.add(
               new ManagedPolicyNode(
-                  r.id, r.span, r.guard, r.value("ManagedPolicyName"),
-                  document(r, "PolicyDocument", "managed policy '" + label(r, "ManagedPolicyName") + "'"),
+                  r.id,
+                  r.span,
+                  r.guard,
+                  r.value("ManagedPolicyName"),
+                  document(
+                      r,
+                      "PolicyDocument",
+                      "managed policy '" + label(r, "ManagedPolicyName") + "'"),
                   r.items("Roles")));
           break;
         case "AWS::IAM::Policy":
           out.add(
               new InlinePolicyNode(
-                  r.id, r.span, r.guard, r.value("PolicyName"),
+                  r.id,
+                  r.span,
+                  r.guard,
+                  r.value("PolicyName"),
                   document(r, "PolicyDocument", "inline policy '" + label(r, "PolicyName") + "'"),
                   r.items("Roles")));
           break;
         case "AWS::IAM::RolePolicy":
           out.add(
               new InlinePolicyNode(
-                  r.id, r.span, r.guard, r.value("PolicyName"),
+                  r.id,
+                  r.span,
+                  r.guard,
+                  r.value("PolicyName"),
                   document(r, "PolicyDocument", "inline policy '" + label(r, "PolicyName") + "'"),
                   r.items("RoleName")));
           break;
         case "AWS::IAM::InstanceProfile":
-          out.add(new InstanceProfileNode(r.id, r.span, r.guard, r.value("InstanceProfileName"), r.items("Roles")));
+          out.add(
+              new InstanceProfileNode(
+                  r.id, r.span, r.guard, r.value("InstanceProfileName"), r.items("Roles")));
           break;
         case "AWS::EC2::LaunchTemplate":
           launchTemplate(r);
@@ -120,39 +138,65 @@ public final class CfnGraphBuilder {
         case "AWS::EKS::Cluster":
           out.add(
               new ClusterNode(
-                  r.id, r.span, r.guard, r.value("Name"), r.value("RoleArn"),
+                  r.id,
+                  r.span,
+                  r.guard,
+                  r.value("Name"),
+                  r.value("RoleArn"),
                   field(r.value("KubernetesNetworkConfig"), "IpFamily"),
                   field(r.value("ComputeConfig"), "Enabled")));
           break;
         case "AWS::EKS::Nodegroup":
           out.add(
               new NodeGroupNode(
-                  r.id, r.span, r.guard, r.value("NodegroupName"), r.value("ClusterName"), r.value("NodeRole"),
+                  r.id,
+                  r.span,
+                  r.guard,
+                  r.value("NodegroupName"),
+                  r.value("ClusterName"),
+                  r.value("NodeRole"),
                   field(r.value("LaunchTemplate"), "Id", "Name")));
           break;
         case "AWS::EKS::Addon":
           out.add(
               new AddonNode(
-                  r.id, r.span, r.guard, r.value("AddonName"), r.value("ClusterName"),
-                  r.value("ServiceAccountRoleArn"), awsNodeRoles(r.value("PodIdentityAssociations"))));
+                  r.id,
+                  r.span,
+                  r.guard,
+                  r.value("AddonName"),
+                  r.value("ClusterName"),
+                  r.value("ServiceAccountRoleArn"),
+                  awsNodeRoles(r.value("PodIdentityAssociations"))));
           break;
         case "AWS::EKS::PodIdentityAssociation":
           out.add(
               new PodIdentityAssociationNode(
-                  r.id, r.span, r.guard, r.value("ClusterName"), r.value("Namespace"),
-                  r.value("ServiceAccount"), r.value("RoleArn")));
+                  r.id,
+                  r.span,
+                  r.guard,
+                  r.value("ClusterName"),
+                  r.value("Namespace"),
+                  r.value("ServiceAccount"),
+                  r.value("RoleArn")));
           break;
         case "AWS::EKS::AccessEntry":
           out.add(
               new AccessEntryNode(
-                  r.id, r.span, r.guard, r.value("ClusterName"), r.value("PrincipalArn"), r.value("Type")));
+                  r.id,
+                  r.span,
+                  r.guard,
+                  r.value("ClusterName"),
+                  r.value("PrincipalArn"),
+                  r.value("Type")));
           break;
         default:
           break;
       }
     }
 
-    /** The resource's guard; empty when its condition is decided false (the resource is not made). */
+    /**
+     * The resource's guard; empty when its condition is decided false (the resource is not made).
+     */
     private Optional<Guard> guard(MapNode resource) {
       Optional<String> condition = scalar(resource.get("Condition"));
       if (condition.isEmpty()) {
@@ -173,7 +217,10 @@ public final class CfnGraphBuilder {
         for (Guarded<Value> item : Values.items(policies)) {
           Value document = field(item.value(), "PolicyDocument");
           if (document != null) {
-            String name = "inline policy '" + display(field(item.value(), "PolicyName"), r.id.address()) + "'";
+            String name =
+                "inline policy '"
+                    + display(field(item.value(), "PolicyName"), r.id.address())
+                    + "'";
             inline.add(new Guarded<>(item.guard(), PolicyParser.parse(name, document)));
           }
         }
@@ -185,14 +232,19 @@ public final class CfnGraphBuilder {
               r.span,
               r.guard,
               r.value("RoleName"),
-              trust == null ? null : PolicyParser.parse("trust policy of '" + r.id.address() + "'", trust),
+              trust == null
+                  ? null
+                  : PolicyParser.parse("trust policy of '" + r.id.address() + "'", trust),
               inline,
               r.items("ManagedPolicyArns"),
               r.keySpan("ManagedPolicyArns"),
               boundary == null ? null : guarded(boundary)));
     }
 
-    /** A single-valued property under the guard that makes it present ({@code If [C, arn, NoValue]}). */
+    /**
+     * A single-valued property under the guard that makes it present ({@code If [C, arn,
+     * NoValue]}).
+     */
     private static Guarded<Value> guarded(Value value) {
       List<Guarded<Value>> items = Values.items(value);
       return items.size() == 1 ? items.get(0) : Guarded.always(value);
@@ -207,7 +259,10 @@ public final class CfnGraphBuilder {
               .orElse(null);
       out.add(
           new LaunchTemplateNode(
-              r.id, r.span, r.guard, r.value("LaunchTemplateName"),
+              r.id,
+              r.span,
+              r.guard,
+              r.value("LaunchTemplateName"),
               field(field(data, "IamInstanceProfile"), "Arn", "Name"),
               eksNodeEvidence(field(data, "UserData"), imageId, field(data, "ImageId"))));
     }
@@ -215,8 +270,13 @@ public final class CfnGraphBuilder {
     private void launchConfiguration(Resource r) {
       out.add(
           new LaunchTemplateNode(
-              r.id, r.span, r.guard, r.value("LaunchConfigurationName"), r.value("IamInstanceProfile"),
-              eksNodeEvidence(r.value("UserData"), r.node("ImageId").orElse(null), r.value("ImageId"))));
+              r.id,
+              r.span,
+              r.guard,
+              r.value("LaunchConfigurationName"),
+              r.value("IamInstanceProfile"),
+              eksNodeEvidence(
+                  r.value("UserData"), r.node("ImageId").orElse(null), r.value("ImageId"))));
     }
 
     private String eksNodeEvidence(Value userData, Node imageIdNode, Value imageId) {
@@ -224,7 +284,8 @@ public final class CfnGraphBuilder {
       if (fromUserData.isPresent()) {
         return fromUserData.get();
       }
-      Optional<String> ssm = imageIdNode == null ? Optional.empty() : intrinsics.ssmParameterName(imageIdNode);
+      Optional<String> ssm =
+          imageIdNode == null ? Optional.empty() : intrinsics.ssmParameterName(imageIdNode);
       return NodeEvidence.inImage(ssm.orElse(null), imageId).orElse(null);
     }
 
@@ -236,7 +297,9 @@ public final class CfnGraphBuilder {
       for (Guarded<Value> association : Values.items(associations)) {
         Value serviceAccount = field(association.value(), "ServiceAccount");
         Value role = field(association.value(), "RoleArn");
-        if (role != null && serviceAccount != null && Values.literal(serviceAccount).orElse("").equals("aws-node")) {
+        if (role != null
+            && serviceAccount != null
+            && Values.literal(serviceAccount).orElse("").equals("aws-node")) {
           roles.add(new Guarded<>(association.guard(), role));
         }
       }
@@ -258,7 +321,8 @@ public final class CfnGraphBuilder {
     }
 
     private static Optional<String> scalar(Optional<Node> node) {
-      return node.filter(n -> n instanceof ScalarNode s && !s.isNull()).map(n -> ((ScalarNode) n).text());
+      return node.filter(n -> n instanceof ScalarNode s && !s.isNull())
+          .map(n -> ((ScalarNode) n).text());
     }
 
     /** One resource being mapped: its identity, guard and properties. */
@@ -291,7 +355,9 @@ public final class CfnGraphBuilder {
       }
 
       Span keySpan(String key) {
-        return properties == null ? null : properties.entry(key).map(e -> e.key().span()).orElse(null);
+        return properties == null
+            ? null
+            : properties.entry(key).map(e -> e.key().span()).orElse(null);
       }
     }
   }

@@ -25,10 +25,10 @@ import java.util.function.Function;
 
 /**
  * Evaluates the expressions of one CloudFormation template into values: scalars are texts, and
- * intrinsic functions ({@code Ref}, {@code Fn::Sub}, {@code Fn::If}, ...) are computed as far as the
- * template, the parameter overrides and the pinned pseudo parameters allow. What cannot be known
- * becomes an {@link Unknown} with the reason, or a symbol inside a text; a condition that cannot be
- * decided gives a {@link OneOf} of both branches. Never throws on bad input.
+ * intrinsic functions ({@code Ref}, {@code Fn::Sub}, {@code Fn::If}, ...) are computed as far as
+ * the template, the parameter overrides and the pinned pseudo parameters allow. What cannot be
+ * known becomes an {@link Unknown} with the reason, or a symbol inside a text; a condition that
+ * cannot be decided gives a {@link OneOf} of both branches. Never throws on bad input.
  *
  * <p>Holds per-template state (decided conditions, evaluation bounds), so one instance serves one
  * template in one thread.
@@ -57,7 +57,8 @@ public final class CfnIntrinsics {
     this.parameters = section(template.root(), "Parameters");
     this.resources = section(template.root(), "Resources");
     this.mappings = section(template.root(), "Mappings");
-    this.conditions = new CfnConditions(section(template.root(), "Conditions"), this::evaluate, budget);
+    this.conditions =
+        new CfnConditions(section(template.root(), "Conditions"), this::evaluate, budget);
   }
 
   public CfnTemplate template() {
@@ -162,11 +163,14 @@ public final class CfnIntrinsics {
       case "Fn::ToJsonString":
         return toJsonString(arg, span);
       case "Fn::GetAZs":
-        return new Unknown("Fn::GetAZs lists the region's availability zones only when the stack is deployed", span);
+        return new Unknown(
+            "Fn::GetAZs lists the region's availability zones only when the stack is deployed",
+            span);
       case "Fn::Cidr":
         return new Unknown("Fn::Cidr address blocks are not computed", span);
       case "Fn::Transform":
-        return new Unknown("Fn::Transform runs " + macroName(arg) + " when the stack is deployed", span);
+        return new Unknown(
+            "Fn::Transform runs " + macroName(arg) + " when the stack is deployed", span);
       case "Fn::Equals":
       case "Fn::And":
       case "Fn::Or":
@@ -210,7 +214,8 @@ public final class CfnIntrinsics {
       return new Unknown("parameter '" + name + "' has no default", span);
     }
     if (isSsmType(type)) {
-      return new Unknown("parameter '" + name + "' is the value of SSM parameter '" + text + "'", span);
+      return new Unknown(
+          "parameter '" + name + "' is the value of SSM parameter '" + text + "'", span);
     }
     if (type.equals("CommaDelimitedList") || type.startsWith("List<")) {
       List<Value> items = new ArrayList<>();
@@ -260,7 +265,8 @@ public final class CfnIntrinsics {
     return resources != null && resources.get(name).isPresent();
   }
 
-  // --- Fn::GetAtt ---------------------------------------------------------------------------------
+  // --- Fn::GetAtt
+  // ---------------------------------------------------------------------------------
 
   private Value getAtt(Node arg, Span span) {
     String resource;
@@ -280,7 +286,8 @@ public final class CfnIntrinsics {
       // The attribute name may itself be computed (a Ref to a parameter).
       Optional<String> name = Values.literal(evaluate(seq.items().get(1)));
       if (name.isEmpty()) {
-        return new Unknown("the attribute name of Fn::GetAtt on '" + resource + "' is not known", span);
+        return new Unknown(
+            "the attribute name of Fn::GetAtt on '" + resource + "' is not known", span);
       }
       attribute = name.get();
     } else {
@@ -296,14 +303,16 @@ public final class CfnIntrinsics {
     return Text.of(new Symbol.ResourceAttr(template.file().name(), resource, attribute), span);
   }
 
-  // --- Fn::Sub ------------------------------------------------------------------------------------
+  // --- Fn::Sub
+  // ------------------------------------------------------------------------------------
 
   private Value sub(Node arg, Span span) {
     Node string = arg;
     MapNode variables = null;
     if (arg instanceof SeqNode seq) {
       if (seq.items().size() != 2 || !(seq.items().get(1) instanceof MapNode vars)) {
-        return new Unknown("Fn::Sub needs a string, or a list of a string and a map of variables", span);
+        return new Unknown(
+            "Fn::Sub needs a string, or a list of a string and a map of variables", span);
       }
       string = seq.items().get(0);
       variables = vars;
@@ -316,7 +325,8 @@ public final class CfnIntrinsics {
       List<Guarded<List<Text.Part>>> next = new ArrayList<>();
       if (piece instanceof SubTemplate.Literal l) {
         for (Guarded<List<Text.Part>> t : texts) {
-          next.add(new Guarded<>(t.guard(), append(t.value(), List.of(new Text.Literal(l.text())))));
+          next.add(
+              new Guarded<>(t.guard(), append(t.value(), List.of(new Text.Literal(l.text())))));
         }
       } else {
         String name = ((SubTemplate.Variable) piece).name();
@@ -331,7 +341,8 @@ public final class CfnIntrinsics {
         }
       }
       if (next.size() > Values.MAX_VARIANTS) {
-        return new Unknown("Fn::Sub gives more than " + Values.MAX_VARIANTS + " combinations of conditions", span);
+        return new Unknown(
+            "Fn::Sub gives more than " + Values.MAX_VARIANTS + " combinations of conditions", span);
       }
       texts = next;
     }
@@ -342,7 +353,9 @@ public final class CfnIntrinsics {
     return alternatives(out, span);
   }
 
-  /** A variable's value: the Sub's own variables first, then parameters, resources and attributes. */
+  /**
+   * A variable's value: the Sub's own variables first, then parameters, resources and attributes.
+   */
   private Value variable(String name, MapNode variables, Span span) {
     if (variables != null) {
       Optional<Node> own = variables.get(name);
@@ -357,7 +370,9 @@ public final class CfnIntrinsics {
     return refByName(name, span);
   }
 
-  /** What a substituted value adds to the text; what is not a known string stays a named unknown. */
+  /**
+   * What a substituted value adds to the text; what is not a known string stays a named unknown.
+   */
   private static List<Text.Part> parts(String name, Value value) {
     if (value instanceof Text t) {
       return t.parts();
@@ -381,7 +396,8 @@ public final class CfnIntrinsics {
     return out;
   }
 
-  // --- Fn::Join, Fn::Select, Fn::Split, Fn::Length ------------------------------------------------
+  // --- Fn::Join, Fn::Select, Fn::Split, Fn::Length
+  // ------------------------------------------------
 
   private Value join(Node arg, Span span) {
     if (!(arg instanceof SeqNode seq) || seq.items().size() != 2) {
@@ -392,7 +408,8 @@ public final class CfnIntrinsics {
       return new Unknown("the delimiter of Fn::Join is not a literal string", span);
     }
     Node listNode = seq.items().get(1);
-    return overVariants(evaluate(listNode), list -> joinList(delimiter.get(), list, listNode, span), span);
+    return overVariants(
+        evaluate(listNode), list -> joinList(delimiter.get(), list, listNode, span), span);
   }
 
   private static Value joinList(String delimiter, Value list, Node listNode, Span span) {
@@ -413,7 +430,8 @@ public final class CfnIntrinsics {
       } else if (item instanceof Unknown u) {
         parts.add(new Text.Sym(new Symbol.Opaque(itemName(listNode, i), u.reason())));
       } else {
-        return new Unknown("Fn::Join can join only strings; item " + (i + 1) + " is not a string", span);
+        return new Unknown(
+            "Fn::Join can join only strings; item " + (i + 1) + " is not a string", span);
       }
     }
     return new Text(parts, span);
@@ -423,7 +441,9 @@ public final class CfnIntrinsics {
   private static String itemName(Node listNode, int index) {
     if (listNode instanceof SeqNode seq && index < seq.items().size()) {
       Node item = seq.items().get(index);
-      if (item instanceof MapNode m && m.entries().size() == 1 && m.entries().get(0).value() instanceof ScalarNode s) {
+      if (item instanceof MapNode m
+          && m.entries().size() == 1
+          && m.entries().get(0).value() instanceof ScalarNode s) {
         String fn = m.entries().get(0).key().text();
         if (("Ref".equals(fn) || "Fn::GetAtt".equals(fn)) && !s.isNull()) {
           return s.text();
@@ -456,7 +476,12 @@ public final class CfnIntrinsics {
     }
     if (i >= values.items().size()) {
       return new Unknown(
-          "Fn::Select index " + i + " is out of range for a list of " + values.items().size() + " items", span);
+          "Fn::Select index "
+              + i
+              + " is out of range for a list of "
+              + values.items().size()
+              + " items",
+          span);
     }
     return values.items().get(i);
   }
@@ -469,7 +494,8 @@ public final class CfnIntrinsics {
     if (delimiter.isEmpty() || delimiter.get().isEmpty()) {
       return new Unknown("the delimiter of Fn::Split is not a literal, non-empty string", span);
     }
-    return overVariants(evaluate(seq.items().get(1)), source -> splitText(delimiter.get(), source, span), span);
+    return overVariants(
+        evaluate(seq.items().get(1)), source -> splitText(delimiter.get(), source, span), span);
   }
 
   /** Splits the literal parts; a symbol stays whole inside its piece (its value is not known). */
@@ -529,18 +555,23 @@ public final class CfnIntrinsics {
         span);
   }
 
-  // --- Fn::FindInMap ------------------------------------------------------------------------------
+  // --- Fn::FindInMap
+  // ------------------------------------------------------------------------------
 
   private Value findInMap(Node arg, Span span) {
     if (!(arg instanceof SeqNode seq) || seq.items().size() < 3 || seq.items().size() > 4) {
-      return new Unknown("Fn::FindInMap needs a list of a map name, a top-level key and a second-level key", span);
+      return new Unknown(
+          "Fn::FindInMap needs a list of a map name, a top-level key and a second-level key", span);
     }
     Node fallback = null;
     if (seq.items().size() == 4) {
       Optional<Node> d =
-          seq.items().get(3) instanceof MapNode options ? options.get("DefaultValue") : Optional.empty();
+          seq.items().get(3) instanceof MapNode options
+              ? options.get("DefaultValue")
+              : Optional.empty();
       if (d.isEmpty()) {
-        return new Unknown("the fourth item of Fn::FindInMap must be a map with 'DefaultValue'", span);
+        return new Unknown(
+            "the fourth item of Fn::FindInMap must be a map with 'DefaultValue'", span);
       }
       fallback = d.get();
     }
@@ -578,13 +609,15 @@ public final class CfnIntrinsics {
     if (mapping.isEmpty()) {
       return new Unknown("there is no mapping '" + name + "' in this template", span);
     }
-    return new Unknown("mapping '" + name + "' has no entry '" + topKey + "." + secondKey + "'", span);
+    return new Unknown(
+        "mapping '" + name + "' has no entry '" + topKey + "." + secondKey + "'", span);
   }
 
   /**
-   * A literal key. An unpinned {@code AWS::Partition} is taken as "aws": templates map the partition
-   * to service principals and DNS names (eksctl's ServicePrincipalPartitionMap), and the commercial
-   * partition is where nearly every template is deployed; pinning the partition gives the others.
+   * A literal key. An unpinned {@code AWS::Partition} is taken as "aws": templates map the
+   * partition to service principals and DNS names (eksctl's ServicePrincipalPartitionMap), and the
+   * commercial partition is where nearly every template is deployed; pinning the partition gives
+   * the others.
    */
   private static String mapKey(Value v) {
     if (!(v instanceof Text t)) {
@@ -602,17 +635,21 @@ public final class CfnIntrinsics {
   }
 
   private static Optional<MapNode> child(MapNode map, String key) {
-    return map == null ? Optional.empty() : map.get(key).filter(MapNode.class::isInstance).map(MapNode.class::cast);
+    return map == null
+        ? Optional.empty()
+        : map.get(key).filter(MapNode.class::isInstance).map(MapNode.class::cast);
   }
 
-  // --- Fn::If, Fn::ImportValue --------------------------------------------------------------------
+  // --- Fn::If, Fn::ImportValue
+  // --------------------------------------------------------------------
 
   private Value ifThenElse(Node arg, Span span) {
     if (!(arg instanceof SeqNode seq)
         || seq.items().size() != 3
         || !(seq.items().get(0) instanceof ScalarNode c)
         || c.isNull()) {
-      return new Unknown("Fn::If needs a list of a condition name, a value if true and a value if false", span);
+      return new Unknown(
+          "Fn::If needs a list of a condition name, a value if true and a value if false", span);
     }
     String condition = c.text();
     Truth truth = conditions.truth(condition);
@@ -645,13 +682,16 @@ public final class CfnIntrinsics {
   }
 
   private static String macroName(Node arg) {
-    if (arg instanceof MapNode m && m.get("Name").orElse(null) instanceof ScalarNode s && !s.isNull()) {
+    if (arg instanceof MapNode m
+        && m.get("Name").orElse(null) instanceof ScalarNode s
+        && !s.isNull()) {
       return "the macro '" + s.text() + "'";
     }
     return "a macro";
   }
 
-  // --- helpers ------------------------------------------------------------------------------------
+  // --- helpers
+  // ------------------------------------------------------------------------------------
 
   /** Applies {@code f} to each alternative of {@code v} (no OneOf left inside, no Absent items). */
   private static Value overVariants(Value v, Function<Value, Value> f, Span span) {

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 /**
  * What the user tells about the deployment of the templates.
  *
- * @param parameters values that override parameter defaults, by parameter name; a pseudo parameter's
- *     name ({@code AWS::Partition}, {@code AWS::Region}, {@code AWS::AccountId}, {@code
+ * @param parameters values that override parameter defaults, by parameter name; a pseudo
+ *     parameter's name ({@code AWS::Partition}, {@code AWS::Region}, {@code AWS::AccountId}, {@code
  *     AWS::StackName}, ...) pins that pseudo parameter to the value
  */
 public record CfnOptions(Map<String, String> parameters) {

@@ -13,5 +13,6 @@ interface Imports {
 
   /** For a template evaluated on its own: every import is unknown. */
   Imports NONE =
-      (name, site) -> new Unknown("imports are not resolved: no templates were scanned together", site);
+      (name, site) ->
+          new Unknown("imports are not resolved: no templates were scanned together", site);
 }

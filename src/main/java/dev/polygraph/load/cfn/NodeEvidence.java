@@ -53,7 +53,8 @@ final class NodeEvidence {
         while (end < t.length() && !Character.isWhitespace(t.charAt(end)) && t.charAt(end) != '}') {
           end++;
         }
-        return Optional.of("the image is an EKS optimized AMI (SSM parameter '" + t.substring(at, end) + "')");
+        return Optional.of(
+            "the image is an EKS optimized AMI (SSM parameter '" + t.substring(at, end) + "')");
       }
     }
     return Optional.empty();

@@ -12,7 +12,10 @@ import java.util.Map;
 /** CloudFormation's pseudo parameters: symbols, unless the options pin them to a value. */
 final class PseudoParameters {
 
-  /** The DNS suffix of each partition (AWS SDK partitions data); any other partition is amazonaws.com. */
+  /**
+   * The DNS suffix of each partition (AWS SDK partitions data); any other partition is
+   * amazonaws.com.
+   */
   private static final Map<String, String> URL_SUFFIXES =
       Map.of(
           "aws-cn", "amazonaws.com.cn",

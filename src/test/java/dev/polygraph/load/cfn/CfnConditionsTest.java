@@ -72,7 +72,8 @@ class CfnConditionsTest {
   @Test
   void overridesAndPinnedPseudoParametersDecide() {
     CfnIntrinsics in =
-        intrinsics(new CfnOptions(Map.of("Env", "dev", "Family", "ipv6", "AWS::Partition", "aws-cn")));
+        intrinsics(
+            new CfnOptions(Map.of("Env", "dev", "Family", "ipv6", "AWS::Partition", "aws-cn")));
     assertEquals(Optional.of(false), in.decide("IsProd"));
     assertEquals(Optional.of(true), in.decide("IsIpv6"));
     assertEquals(Optional.of(true), in.decide("DevAndIpv6"));
@@ -83,7 +84,9 @@ class CfnConditionsTest {
   void decidedIfTakesOneBranch() {
     Value v = test(CfnOptions.none(), "decided");
     assertEquals(Text.of("big", new Span("t.yaml", 20, 25, 20, 28)), v);
-    assertEquals(Text.of("small", new Span("t.yaml", 20, 30, 20, 35)), test(new CfnOptions(Map.of("Env", "x")), "decided"));
+    assertEquals(
+        Text.of("small", new Span("t.yaml", 20, 30, 20, 35)),
+        test(new CfnOptions(Map.of("Env", "x")), "decided"));
   }
 
   @Test
@@ -94,22 +97,30 @@ class CfnConditionsTest {
     assertEquals(Guard.of("IsIpv6", true), one.branches().get(0).guard());
     assertEquals(Text.of("six", new Span("t.yaml", 21, 27, 21, 30)), one.branches().get(0).value());
     assertEquals(Guard.of("IsIpv6", false), one.branches().get(1).guard());
-    assertEquals(Text.of("four", new Span("t.yaml", 21, 32, 21, 36)), one.branches().get(1).value());
+    assertEquals(
+        Text.of("four", new Span("t.yaml", 21, 32, 21, 36)), one.branches().get(1).value());
   }
 
   @Test
   void invalidConditionsAreUnknownWithTheReason() {
     assertEquals("condition 'Loop1' depends on itself", reason(test(CfnOptions.none(), "cyclic")));
-    assertEquals("condition 'Nope' is not defined in the Conditions section", reason(test(CfnOptions.none(), "missing")));
+    assertEquals(
+        "condition 'Nope' is not defined in the Conditions section",
+        reason(test(CfnOptions.none(), "missing")));
     assertEquals(
         "Fn::If needs a list of a condition name, a value if true and a value if false",
         reason(test(CfnOptions.none(), "malformed")));
     CfnIntrinsics in = intrinsics(CfnOptions.none());
-    assertEquals("Fn::Equals in condition 'Broken' needs a list of two values", in.truth("Broken").problem());
     assertEquals(
-        "condition 'NotAFunction' is not a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not, Condition)",
+        "Fn::Equals in condition 'Broken' needs a list of two values",
+        in.truth("Broken").problem());
+    assertEquals(
+        "condition 'NotAFunction' is not a condition function (Fn::Equals, Fn::And, Fn::Or,"
+            + " Fn::Not, Condition)",
         in.truth("NotAFunction").problem());
-    assertEquals("Fn::And in condition 'TooMany' needs a list of 2 to 10 conditions", in.truth("TooMany").problem());
+    assertEquals(
+        "Fn::And in condition 'TooMany' needs a list of 2 to 10 conditions",
+        in.truth("TooMany").problem());
     assertEquals(Optional.empty(), in.decide("Loop2"));
   }
 

@@ -97,7 +97,8 @@ class CfnExportsTest {
   @Test
   void literalExportNameLinksToTheOtherFile() {
     Value role = nodeGroup(build(CLUSTER, NAMED_ROLE, EKSCTL_NODES), "LiteralImport").nodeRole();
-    assertEquals(parts(attr("roles.yaml", "WorkerRole", "Arn")), assertInstanceOf(Text.class, role).parts());
+    assertEquals(
+        parts(attr("roles.yaml", "WorkerRole", "Arn")), assertInstanceOf(Text.class, role).parts());
     // Located at the import, in the importing file.
     assertEquals(new Span("cluster.yaml", 5, 17, 5, 49), role.span());
   }
@@ -105,7 +106,9 @@ class CfnExportsTest {
   @Test
   void stackNameInExportNameMatchesAnyStack() {
     Value role = nodeGroup(build(CLUSTER, NAMED_ROLE, EKSCTL_NODES), "StackImport").nodeRole();
-    assertEquals(parts(attr("eksctl-nodes.yaml", "NodeInstanceRole", "Arn")), assertInstanceOf(Text.class, role).parts());
+    assertEquals(
+        parts(attr("eksctl-nodes.yaml", "NodeInstanceRole", "Arn")),
+        assertInstanceOf(Text.class, role).parts());
   }
 
   @Test
@@ -146,9 +149,13 @@ class CfnExportsTest {
   void pinnedStackNameMustMatchExactly() {
     PolicyGraph.Builder out = PolicyGraph.builder();
     new CfnGraphBuilder()
-        .build(List.of(CLUSTER, EKSCTL_NODES), new CfnOptions(Map.of("AWS::StackName", "other-stack")), out);
+        .build(
+            List.of(CLUSTER, EKSCTL_NODES),
+            new CfnOptions(Map.of("AWS::StackName", "other-stack")),
+            out);
     assertEquals(
-        "no export named 'eksctl-prod-nodegroup-ng-1::NodeInstanceRoleARN' in the scanned templates",
+        "no export named 'eksctl-prod-nodegroup-ng-1::NodeInstanceRoleARN' in the scanned"
+            + " templates",
         assertInstanceOf(Unknown.class, nodeGroup(out.build(), "StackImport").nodeRole()).reason());
   }
 

@@ -85,11 +85,15 @@ class CfnGraphBuilderTest {
               "            Action: ['sts:AssumeRole']", //                              21
               "            Principal:", //                                              22
               "              Service:", //                                              23
-              "                - !FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Partition, EC2]", // 24
+              "                - !FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Partition,"
+                  + " EC2]", // 24
               "      ManagedPolicyArns:", //                                            25
-              "        - !Sub arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy", // 26
-              "        - !If [IsIpv6, !Ref AWS::NoValue, !Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonEKS_CNI_Policy']", // 27
-              "      PermissionsBoundary: !If [IsIpv6, arn:aws:iam::1:policy/b, !Ref AWS::NoValue]", // 28
+              "        - !Sub"
+                  + " arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy", // 26
+              "        - !If [IsIpv6, !Ref AWS::NoValue, !Sub"
+                  + " 'arn:${AWS::Partition}:iam::aws:policy/AmazonEKS_CNI_Policy']", // 27
+              "      PermissionsBoundary: !If [IsIpv6, arn:aws:iam::1:policy/b, !Ref"
+                  + " AWS::NoValue]", // 28
               "      Policies:", //                                                     29
               "        - PolicyName: ecr", //                                           30
               "          PolicyDocument:", //                                           31
@@ -98,33 +102,38 @@ class CfnGraphBuilderTest {
               "        - !If", //                                                       34
               "          - IsIpv6", //                                                  35
               "          - PolicyName: ipv6", //                                        36
-              "            PolicyDocument: {Statement: [{Effect: Allow, Action: 'ec2:AssignIpv6Addresses', Resource: '*'}]}", // 37
+              "            PolicyDocument: {Statement: [{Effect: Allow, Action:"
+                  + " 'ec2:AssignIpv6Addresses', Resource: '*'}]}", // 37
               "          - !Ref AWS::NoValue", //                                       38
               "  SsmPolicy:", //                                                        39
               "    Type: AWS::IAM::ManagedPolicy", //                                   40
               "    Condition: WithSsm", //                                              41
               "    Properties:", //                                                     42
               "      Roles: [!Ref NodeInstanceRole]", //                                43
-              "      PolicyDocument: {Statement: [{Effect: Allow, Action: 'ssm:*', Resource: '*'}]}", // 44
+              "      PolicyDocument: {Statement: [{Effect: Allow, Action: 'ssm:*', Resource:"
+                  + " '*'}]}", // 44
               "  CniPolicy:", //                                                        45
               "    Type: AWS::IAM::ManagedPolicy", //                                   46
               "    Condition: IsIpv6", //                                               47
               "    Properties:", //                                                     48
               "      ManagedPolicyName: cni-ipv6", //                                   49
               "      Roles: [!Ref NodeInstanceRole]", //                                50
-              "      PolicyDocument: {Statement: [{Effect: Allow, Action: 'ec2:AssignIpv6Addresses', Resource: '*'}]}", // 51
+              "      PolicyDocument: {Statement: [{Effect: Allow, Action:"
+                  + " 'ec2:AssignIpv6Addresses', Resource: '*'}]}", // 51
               "  ExtraPolicy:", //                                                      52
               "    Type: AWS::IAM::Policy", //                                          53
               "    Properties:", //                                                     54
               "      PolicyName: extra", //                                             55
               "      Roles: [!Ref NodeInstanceRole]", //                                56
-              "      PolicyDocument: {Statement: [{Effect: Allow, Action: 'ec2:DescribeTags', Resource: '*'}]}", // 57
+              "      PolicyDocument: {Statement: [{Effect: Allow, Action: 'ec2:DescribeTags',"
+                  + " Resource: '*'}]}", // 57
               "  RolePolicy:", //                                                       58
               "    Type: AWS::IAM::RolePolicy", //                                      59
               "    Properties:", //                                                     60
               "      PolicyName: one", //                                               61
               "      RoleName: !Ref NodeInstanceRole", //                               62
-              "      PolicyDocument: {Statement: [{Effect: Allow, Action: 'ec2:DescribeTags', Resource: '*'}]}", // 63
+              "      PolicyDocument: {Statement: [{Effect: Allow, Action: 'ec2:DescribeTags',"
+                  + " Resource: '*'}]}", // 63
               "  NodeInstanceProfile:", //                                              64
               "    Type: AWS::IAM::InstanceProfile", //                                 65
               "    Properties:", //                                                     66
@@ -188,8 +197,19 @@ class CfnGraphBuilderTest {
     PolicyGraph graph = build(CfnOptions.none(), NODES);
     assertEquals(
         List.of(
-            "Cluster", "ClusterRole", "CniAssociation", "CniPolicy", "CniRole", "ExtraPolicy", "ManagedNodeGroup",
-            "NodeAccess", "NodeInstanceProfile", "NodeInstanceRole", "NodeLaunchTemplate", "RolePolicy", "VpcCni"),
+            "Cluster",
+            "ClusterRole",
+            "CniAssociation",
+            "CniPolicy",
+            "CniRole",
+            "ExtraPolicy",
+            "ManagedNodeGroup",
+            "NodeAccess",
+            "NodeInstanceProfile",
+            "NodeInstanceRole",
+            "NodeLaunchTemplate",
+            "RolePolicy",
+            "VpcCni"),
         graph.nodes().stream().map(GraphNode::address).toList());
   }
 
@@ -220,9 +240,17 @@ class CfnGraphBuilderTest {
     List<Guarded<Value>> arns = role.managedPolicyArns();
     assertEquals(2, arns.size());
     assertEquals(Guard.ALWAYS, arns.get(0).guard());
-    assertText(arns.get(0).value(), "arn:", pseudo(PseudoKind.PARTITION), ":iam::aws:policy/AmazonEKSWorkerNodePolicy");
+    assertText(
+        arns.get(0).value(),
+        "arn:",
+        pseudo(PseudoKind.PARTITION),
+        ":iam::aws:policy/AmazonEKSWorkerNodePolicy");
     assertEquals(Guard.of("IsIpv6", false), arns.get(1).guard());
-    assertText(arns.get(1).value(), "arn:", pseudo(PseudoKind.PARTITION), ":iam::aws:policy/AmazonEKS_CNI_Policy");
+    assertText(
+        arns.get(1).value(),
+        "arn:",
+        pseudo(PseudoKind.PARTITION),
+        ":iam::aws:policy/AmazonEKS_CNI_Policy");
     assertEquals(new Span("nodes.yaml", 25, 7, 25, 24), role.managedPolicyArnsSpan());
 
     assertEquals(Guard.of("IsIpv6", true), role.boundary().guard());
@@ -320,7 +348,8 @@ class CfnGraphBuilderTest {
     assertEquals(Guard.ALWAYS, addon.podIdentityRoles().get(0).guard());
     assertText(addon.podIdentityRoles().get(0).value(), attr("nodes.yaml", "CniRole", "Arn"));
 
-    PodIdentityAssociationNode pia = node(graph, PodIdentityAssociationNode.class, "CniAssociation");
+    PodIdentityAssociationNode pia =
+        node(graph, PodIdentityAssociationNode.class, "CniAssociation");
     assertEquals(id("nodes.yaml", 105, "CniAssociation"), pia.span());
     assertText(pia.namespace(), "kube-system");
     assertText(pia.serviceAccount(), "aws-node");
@@ -381,7 +410,8 @@ class CfnGraphBuilderTest {
             "    Type: AWS::EC2::LaunchTemplate",
             "    Properties:",
             "      LaunchTemplateData:",
-            "        IamInstanceProfile: !If [Big, {Arn: big-profile-arn, Name: ignored}, {Name: small-profile}]",
+            "        IamInstanceProfile: !If [Big, {Arn: big-profile-arn, Name: ignored}, {Name:"
+                + " small-profile}]",
             "        UserData:",
             "          Fn::Base64: |",
             "            apiVersion: node.eks.aws/v1alpha1",
@@ -394,7 +424,8 @@ class CfnGraphBuilderTest {
             "    Type: AWS::EC2::LaunchTemplate",
             "    Properties:",
             "      LaunchTemplateData:",
-            "        ImageId: '{{resolve:ssm:/aws/service/eks/optimized-ami/1.30/amazon-linux-2-arm64/recommended/image_id}}'",
+            "        ImageId:"
+                + " '{{resolve:ssm:/aws/service/eks/optimized-ami/1.30/amazon-linux-2-arm64/recommended/image_id}}'",
             "  Legacy:",
             "    Type: AWS::AutoScaling::LaunchConfiguration",
             "    Properties:",
@@ -414,10 +445,12 @@ class CfnGraphBuilderTest {
     assertText(profile.branches().get(1).value(), "small-profile");
 
     assertEquals(
-        "the image is an EKS optimized AMI (SSM parameter '/aws/service/eks/optimized-ami/1.29/amazon-linux-2/recommended/image_id')",
+        "the image is an EKS optimized AMI (SSM parameter"
+            + " '/aws/service/eks/optimized-ami/1.29/amazon-linux-2/recommended/image_id')",
         node(graph, LaunchTemplateNode.class, "ByAmi").eksNodeEvidence());
     assertEquals(
-        "the image is an EKS optimized AMI (SSM parameter '/aws/service/eks/optimized-ami/1.30/amazon-linux-2-arm64/recommended/image_id')",
+        "the image is an EKS optimized AMI (SSM parameter"
+            + " '/aws/service/eks/optimized-ami/1.30/amazon-linux-2-arm64/recommended/image_id')",
         node(graph, LaunchTemplateNode.class, "ByResolve").eksNodeEvidence());
 
     LaunchTemplateNode legacy = node(graph, LaunchTemplateNode.class, "Legacy");
@@ -439,7 +472,8 @@ class CfnGraphBuilderTest {
                 "    \"NodeRole\": {",
                 "      \"Type\": \"AWS::IAM::Role\",",
                 "      \"Properties\": {",
-                "        \"ManagedPolicyArns\": [{\"Fn::Sub\": \"arn:${AWS::Partition}:iam::aws:policy/X\"}]",
+                "        \"ManagedPolicyArns\": [{\"Fn::Sub\":"
+                    + " \"arn:${AWS::Partition}:iam::aws:policy/X\"}]",
                 "      }",
                 "    }",
                 "  }",
@@ -448,7 +482,12 @@ class CfnGraphBuilderTest {
     RoleNode role = node(build(CfnOptions.none(), t), RoleNode.class, "NodeRole");
     assertEquals(new Span("role.json", 3, 5, 3, 15), role.span());
     assertEquals(new Span("role.json", 6, 9, 6, 28), role.managedPolicyArnsSpan());
-    assertText(role.managedPolicyArns().get(0).value(), "arn:", pseudo(PseudoKind.PARTITION), ":iam::aws:policy/X");
-    assertEquals(new Span("role.json", 6, 31, 6, 85), role.managedPolicyArns().get(0).value().span());
+    assertText(
+        role.managedPolicyArns().get(0).value(),
+        "arn:",
+        pseudo(PseudoKind.PARTITION),
+        ":iam::aws:policy/X");
+    assertEquals(
+        new Span("role.json", 6, 31, 6, 85), role.managedPolicyArns().get(0).value().span());
   }
 }

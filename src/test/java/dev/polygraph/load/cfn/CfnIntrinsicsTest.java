@@ -77,7 +77,7 @@ class CfnIntrinsicsTest {
     return eval(CfnOptions.none(), expression);
   }
 
-  /** The span of "  e0: " + expression: columns 7 to the end of the line. */
+  /** The span of " e0: " + expression: columns 7 to the end of the line. */
   private static Span exprSpan(String expression) {
     return new Span("t.yaml", FIRST, 7, FIRST, 7 + expression.length());
   }
@@ -99,7 +99,8 @@ class CfnIntrinsicsTest {
     return new CfnOptions(m);
   }
 
-  // --- scalars, lists, maps -----------------------------------------------------------------------
+  // --- scalars, lists, maps
+  // -----------------------------------------------------------------------
 
   @Test
   void scalarsAreTextsAndNullIsAbsent() {
@@ -108,7 +109,9 @@ class CfnIntrinsicsTest {
     Value version = in.evaluate(Templates.at(t, "Test", "e0"));
     assertText(version, "2012-10-17");
     assertEquals(new Span("t.yaml", FIRST, 7, FIRST, 17), version.span());
-    assertEquals(new Absent(new Span("t.yaml", FIRST + 1, 7, FIRST + 1, 8)), in.evaluate(Templates.at(t, "Test", "e1")));
+    assertEquals(
+        new Absent(new Span("t.yaml", FIRST + 1, 7, FIRST + 1, 8)),
+        in.evaluate(Templates.at(t, "Test", "e1")));
     ListValue list = assertInstanceOf(ListValue.class, in.evaluate(Templates.at(t, "Test", "e2")));
     assertEquals(2, list.items().size());
     assertText(list.items().get(0), "a");
@@ -119,14 +122,17 @@ class CfnIntrinsicsTest {
     assertText(map.get("Effect").orElseThrow(), "Allow");
   }
 
-  // --- Ref ----------------------------------------------------------------------------------------
+  // --- Ref
+  // ----------------------------------------------------------------------------------------
 
   @Test
   void refToParameterTakesOverrideThenDefault() {
     assertText(eval("!Ref ClusterName"), "prod");
     assertEquals(exprSpan("!Ref ClusterName"), eval("!Ref ClusterName").span());
     assertText(eval(pinned("ClusterName", "dev"), "!Ref ClusterName"), "dev");
-    assertText(eval(pinned("RoleArn", "arn:aws:iam::1:role/x"), "{Ref: RoleArn}"), "arn:aws:iam::1:role/x");
+    assertText(
+        eval(pinned("RoleArn", "arn:aws:iam::1:role/x"), "{Ref: RoleArn}"),
+        "arn:aws:iam::1:role/x");
   }
 
   @Test
@@ -149,7 +155,8 @@ class CfnIntrinsicsTest {
   void ssmParameterIsUnknownWithItsName() {
     assertUnknown(
         eval("!Ref Ami"),
-        "parameter 'Ami' is the value of SSM parameter '/aws/service/eks/optimized-ami/1.29/amazon-linux-2/recommended/image_id'");
+        "parameter 'Ami' is the value of SSM parameter"
+            + " '/aws/service/eks/optimized-ami/1.29/amazon-linux-2/recommended/image_id'");
   }
 
   @Test
@@ -161,7 +168,8 @@ class CfnIntrinsicsTest {
 
   @Test
   void refToNothingIsUnknown() {
-    assertUnknown(eval("!Ref Missing"), "'Missing' is not a parameter or resource of this template");
+    assertUnknown(
+        eval("!Ref Missing"), "'Missing' is not a parameter or resource of this template");
     assertUnknown(eval("!Ref [a]"), "Ref needs the name of a parameter or resource");
   }
 
@@ -174,12 +182,21 @@ class CfnIntrinsicsTest {
     assertText(eval("!Ref AWS::StackName"), pseudo(PseudoKind.STACK_NAME));
     assertText(eval("!Ref AWS::StackId"), pseudo(PseudoKind.STACK_ID));
     assertEquals(new Absent(exprSpan("!Ref AWS::NoValue")), eval("!Ref AWS::NoValue"));
-    assertUnknown(eval("!Ref AWS::NotificationARNs"), "AWS::NotificationARNs is known only when the stack is deployed");
+    assertUnknown(
+        eval("!Ref AWS::NotificationARNs"),
+        "AWS::NotificationARNs is known only when the stack is deployed");
     assertUnknown(eval("!Ref AWS::Nope"), "'AWS::Nope' is not a pseudo parameter");
 
     CfnOptions options =
-        pinned("AWS::Partition", "aws-cn", "AWS::Region", "cn-north-1", "AWS::AccountId", "111122223333",
-            "AWS::StackName", "nodes");
+        pinned(
+            "AWS::Partition",
+            "aws-cn",
+            "AWS::Region",
+            "cn-north-1",
+            "AWS::AccountId",
+            "111122223333",
+            "AWS::StackName",
+            "nodes");
     assertText(eval(options, "!Ref AWS::Partition"), "aws-cn");
     assertText(eval(options, "!Ref AWS::URLSuffix"), "amazonaws.com.cn");
     assertText(eval(options, "!Ref AWS::Region"), "cn-north-1");
@@ -199,45 +216,58 @@ class CfnIntrinsicsTest {
             "aws-iso-f", "csp.hci.ic.gov",
             "aws-eusc", "amazonaws.eu");
     suffixes.forEach(
-        (partition, suffix) -> assertText(eval(pinned("AWS::Partition", partition), "!Ref AWS::URLSuffix"), suffix));
+        (partition, suffix) ->
+            assertText(eval(pinned("AWS::Partition", partition), "!Ref AWS::URLSuffix"), suffix));
     assertText(eval(pinned("AWS::URLSuffix", "example.com"), "!Ref AWS::URLSuffix"), "example.com");
   }
 
-  // --- Fn::GetAtt ---------------------------------------------------------------------------------
+  // --- Fn::GetAtt
+  // ---------------------------------------------------------------------------------
 
   @Test
   void getAttBothForms() {
     assertText(eval("!GetAtt NodeRole.Arn"), attr("t.yaml", "NodeRole", "Arn"));
     assertText(eval("{'Fn::GetAtt': [NodeRole, Arn]}"), attr("t.yaml", "NodeRole", "Arn"));
-    assertText(eval("!GetAtt NodeRole.Endpoint.Address"), attr("t.yaml", "NodeRole", "Endpoint.Address"));
+    assertText(
+        eval("!GetAtt NodeRole.Endpoint.Address"), attr("t.yaml", "NodeRole", "Endpoint.Address"));
     assertText(eval("!GetAtt [NodeRole, !Ref ClusterName]"), attr("t.yaml", "NodeRole", "prod"));
   }
 
   @Test
   void malformedGetAttIsUnknown() {
-    assertUnknown(eval("!GetAtt NodeRole"), "Fn::GetAtt needs 'Resource.Attribute', found 'NodeRole'");
-    assertUnknown(eval("!GetAtt [NodeRole]"), "Fn::GetAtt needs 'Resource.Attribute' or [Resource, Attribute]");
+    assertUnknown(
+        eval("!GetAtt NodeRole"), "Fn::GetAtt needs 'Resource.Attribute', found 'NodeRole'");
+    assertUnknown(
+        eval("!GetAtt [NodeRole]"),
+        "Fn::GetAtt needs 'Resource.Attribute' or [Resource, Attribute]");
     assertUnknown(eval("!GetAtt Other.Arn"), "'Other' is not a resource of this template");
     assertUnknown(
-        eval("!GetAtt [NodeRole, !Ref RoleArn]"), "the attribute name of Fn::GetAtt on 'NodeRole' is not known");
+        eval("!GetAtt [NodeRole, !Ref RoleArn]"),
+        "the attribute name of Fn::GetAtt on 'NodeRole' is not known");
   }
 
-  // --- Fn::Sub ------------------------------------------------------------------------------------
+  // --- Fn::Sub
+  // ------------------------------------------------------------------------------------
 
   @Test
   void subKeepsThePartitionSymbol() {
     Value v = eval("!Sub arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy");
-    assertText(v, "arn:", pseudo(PseudoKind.PARTITION), ":iam::aws:policy/AmazonEKSWorkerNodePolicy");
-    assertEquals(exprSpan("!Sub arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy"), v.span());
     assertText(
-        eval(pinned("AWS::Partition", "aws-us-gov"), "!Sub arn:${AWS::Partition}:iam::aws:policy/X"),
+        v, "arn:", pseudo(PseudoKind.PARTITION), ":iam::aws:policy/AmazonEKSWorkerNodePolicy");
+    assertEquals(
+        exprSpan("!Sub arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy"), v.span());
+    assertText(
+        eval(
+            pinned("AWS::Partition", "aws-us-gov"), "!Sub arn:${AWS::Partition}:iam::aws:policy/X"),
         "arn:aws-us-gov:iam::aws:policy/X");
   }
 
   @Test
   void subOfUrlSuffix() {
     assertText(eval("!Sub ec2.${AWS::URLSuffix}"), "ec2.", pseudo(PseudoKind.URL_SUFFIX));
-    assertText(eval(pinned("AWS::Partition", "aws-cn"), "!Sub ec2.${AWS::URLSuffix}"), "ec2.amazonaws.com.cn");
+    assertText(
+        eval(pinned("AWS::Partition", "aws-cn"), "!Sub ec2.${AWS::URLSuffix}"),
+        "ec2.amazonaws.com.cn");
   }
 
   @Test
@@ -253,7 +283,8 @@ class CfnIntrinsicsTest {
   void subWithVariablesMap() {
     assertText(
         eval("{'Fn::Sub': ['${A}:${ClusterName}:${B}', {A: !Ref AWS::Region, B: fixed}]}"),
-        pseudo(PseudoKind.REGION), ":prod:fixed");
+        pseudo(PseudoKind.REGION),
+        ":prod:fixed");
   }
 
   @Test
@@ -268,18 +299,26 @@ class CfnIntrinsicsTest {
 
   @Test
   void malformedSubIsUnknown() {
-    assertUnknown(eval("{'Fn::Sub': [a, b, c]}"), "Fn::Sub needs a string, or a list of a string and a map of variables");
+    assertUnknown(
+        eval("{'Fn::Sub': [a, b, c]}"),
+        "Fn::Sub needs a string, or a list of a string and a map of variables");
     assertUnknown(eval("{'Fn::Sub': {a: b}}"), "Fn::Sub needs a literal string to substitute into");
   }
 
-  // --- Fn::Join, Fn::Select, Fn::Split ------------------------------------------------------------
+  // --- Fn::Join, Fn::Select, Fn::Split
+  // ------------------------------------------------------------
 
   @Test
   void joinConcatenatesWithSymbolsAndUnknownItems() {
     assertText(
-        eval("!Join ['', ['arn:', !Ref AWS::Partition, ':iam::', !Ref RoleArn, ':role/', !Ref ClusterName]]"),
-        "arn:", pseudo(PseudoKind.PARTITION), ":iam::",
-        new Symbol.Opaque("RoleArn", "parameter 'RoleArn' has no default"), ":role/prod");
+        eval(
+            "!Join ['', ['arn:', !Ref AWS::Partition, ':iam::', !Ref RoleArn, ':role/', !Ref"
+                + " ClusterName]]"),
+        "arn:",
+        pseudo(PseudoKind.PARTITION),
+        ":iam::",
+        new Symbol.Opaque("RoleArn", "parameter 'RoleArn' has no default"),
+        ":role/prod");
     assertText(eval("!Join [',', !Ref Subnets]"), "subnet-a,subnet-b,subnet-c");
     assertText(eval("!Join ['-', [a, !Ref AWS::NoValue, b]]"), "a-b");
   }
@@ -287,9 +326,11 @@ class CfnIntrinsicsTest {
   @Test
   void malformedJoinIsUnknown() {
     assertUnknown(eval("!Join [',']"), "Fn::Join needs a list of a delimiter and a list of values");
-    assertUnknown(eval("!Join [!Ref RoleArn, [a]]"), "the delimiter of Fn::Join is not a literal string");
+    assertUnknown(
+        eval("!Join [!Ref RoleArn, [a]]"), "the delimiter of Fn::Join is not a literal string");
     assertUnknown(eval("!Join [',', abc]"), "Fn::Join needs a list of values to join");
-    assertUnknown(eval("!Join [',', [a, [b]]]"), "Fn::Join can join only strings; item 2 is not a string");
+    assertUnknown(
+        eval("!Join [',', [a, [b]]]"), "Fn::Join can join only strings; item 2 is not a string");
   }
 
   @Test
@@ -297,66 +338,91 @@ class CfnIntrinsicsTest {
     assertText(eval("!Select [0, [a, b]]"), "a");
     assertText(eval("!Select [!Ref Index, !Ref Subnets]"), "subnet-b");
     assertText(eval("!Select [2, !Split [':', !Sub 'arn:${AWS::Partition}:iam::aws']]"), "iam");
-    assertUnknown(eval("!Select [5, [a, b]]"), "Fn::Select index 5 is out of range for a list of 2 items");
+    assertUnknown(
+        eval("!Select [5, [a, b]]"), "Fn::Select index 5 is out of range for a list of 2 items");
     assertUnknown(eval("!Select [x, [a]]"), "the index of Fn::Select is not a known number");
-    assertUnknown(eval("!Select [0, !GetAZs '']"), "Fn::GetAZs lists the region's availability zones only when the stack is deployed");
+    assertUnknown(
+        eval("!Select [0, !GetAZs '']"),
+        "Fn::GetAZs lists the region's availability zones only when the stack is deployed");
     assertUnknown(eval("!Select [0]"), "Fn::Select needs a list of an index and a list");
   }
 
   @Test
   void splitKeepsSymbolsInTheirPieces() {
-    ListValue pieces = assertInstanceOf(ListValue.class, eval("!Split [':', !Sub 'arn:${AWS::Partition}:iam::aws']"));
+    ListValue pieces =
+        assertInstanceOf(
+            ListValue.class, eval("!Split [':', !Sub 'arn:${AWS::Partition}:iam::aws']"));
     assertEquals(5, pieces.items().size());
     assertText(pieces.items().get(0), "arn");
     assertText(pieces.items().get(1), pseudo(PseudoKind.PARTITION));
     assertText(pieces.items().get(2), "iam");
     assertText(pieces.items().get(3));
     assertText(pieces.items().get(4), "aws");
-    assertUnknown(eval("!Split ['', abc]"), "the delimiter of Fn::Split is not a literal, non-empty string");
+    assertUnknown(
+        eval("!Split ['', abc]"), "the delimiter of Fn::Split is not a literal, non-empty string");
     assertUnknown(eval("!Split [',', [a]]"), "Fn::Split needs a string to split");
   }
 
-  // --- Fn::FindInMap ------------------------------------------------------------------------------
+  // --- Fn::FindInMap
+  // ------------------------------------------------------------------------------
 
   @Test
   void findInMapWithUnpinnedPartitionTakesAws() {
     Value v = eval("!FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Partition, EC2]");
     assertText(v, "ec2.amazonaws.com");
-    assertEquals(exprSpan("!FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Partition, EC2]"), v.span());
+    assertEquals(
+        exprSpan("!FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Partition, EC2]"), v.span());
     assertText(
-        eval(pinned("AWS::Partition", "aws-cn"), "!FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Partition, EC2]"),
+        eval(
+            pinned("AWS::Partition", "aws-cn"),
+            "!FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Partition, EC2]"),
         "ec2.amazonaws.com.cn");
   }
 
   @Test
   void findInMapMissesAndDefaults() {
-    assertText(eval("!FindInMap [ServicePrincipalPartitionMap, aws-iso, EC2, {DefaultValue: ec2.amazonaws.com}]"),
+    assertText(
+        eval(
+            "!FindInMap [ServicePrincipalPartitionMap, aws-iso, EC2, {DefaultValue:"
+                + " ec2.amazonaws.com}]"),
         "ec2.amazonaws.com");
-    assertUnknown(eval("!FindInMap [ServicePrincipalPartitionMap, aws-iso, EC2]"),
+    assertUnknown(
+        eval("!FindInMap [ServicePrincipalPartitionMap, aws-iso, EC2]"),
         "mapping 'ServicePrincipalPartitionMap' has no entry 'aws-iso.EC2'");
     assertUnknown(eval("!FindInMap [Nope, a, b]"), "there is no mapping 'Nope' in this template");
-    assertUnknown(eval("!FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Region, EC2]"),
+    assertUnknown(
+        eval("!FindInMap [ServicePrincipalPartitionMap, !Ref AWS::Region, EC2]"),
         "a key of Fn::FindInMap is not known");
-    assertUnknown(eval("!FindInMap [ServicePrincipalPartitionMap, !Ref RoleArn, EC2]"),
+    assertUnknown(
+        eval("!FindInMap [ServicePrincipalPartitionMap, !Ref RoleArn, EC2]"),
         "a key of Fn::FindInMap is not known: parameter 'RoleArn' has no default");
-    assertUnknown(eval("!FindInMap [a, b]"),
+    assertUnknown(
+        eval("!FindInMap [a, b]"),
         "Fn::FindInMap needs a list of a map name, a top-level key and a second-level key");
-    assertUnknown(eval("!FindInMap [a, b, c, {Other: x}]"),
+    assertUnknown(
+        eval("!FindInMap [a, b, c, {Other: x}]"),
         "the fourth item of Fn::FindInMap must be a map with 'DefaultValue'");
   }
 
-  // --- the rest -----------------------------------------------------------------------------------
+  // --- the rest
+  // -----------------------------------------------------------------------------------
 
   @Test
   void base64ReturnsItsArgument() {
-    assertText(eval("!Base64 {'Fn::Sub': '/etc/eks/bootstrap.sh ${ClusterName}'}"), "/etc/eks/bootstrap.sh prod");
+    assertText(
+        eval("!Base64 {'Fn::Sub': '/etc/eks/bootstrap.sh ${ClusterName}'}"),
+        "/etc/eks/bootstrap.sh prod");
   }
 
   @Test
   void deployTimeFunctionsAreUnknown() {
-    assertUnknown(eval("!GetAZs ''"), "Fn::GetAZs lists the region's availability zones only when the stack is deployed");
+    assertUnknown(
+        eval("!GetAZs ''"),
+        "Fn::GetAZs lists the region's availability zones only when the stack is deployed");
     assertUnknown(eval("!Cidr [10.0.0.0/16, 4, 8]"), "Fn::Cidr address blocks are not computed");
-    assertUnknown(eval("{'Fn::Transform': {Name: AWS::Include}}"), "Fn::Transform runs the macro 'AWS::Include' when the stack is deployed");
+    assertUnknown(
+        eval("{'Fn::Transform': {Name: AWS::Include}}"),
+        "Fn::Transform runs the macro 'AWS::Include' when the stack is deployed");
     assertUnknown(eval("!Equals [a, a]"), "Fn::Equals can be used only in the Conditions section");
     assertUnknown(eval("{'Fn::Nope': x}"), "'Fn::Nope' is not a CloudFormation intrinsic function");
   }
@@ -367,15 +433,20 @@ class CfnIntrinsicsTest {
     assertText(eval("{'Fn::Length': !Ref Subnets}"), "3");
     assertUnknown(eval("!Length abc"), "Fn::Length needs a list");
     assertText(
-        eval("!ToJsonString {Version: '2012-10-17', Resource: [!Sub 'arn:${AWS::Partition}:s3:::b']}"),
-        "{\"Version\":\"2012-10-17\",\"Resource\":[\"arn:", pseudo(PseudoKind.PARTITION), ":s3:::b\"]}");
+        eval(
+            "!ToJsonString {Version: '2012-10-17', Resource: [!Sub"
+                + " 'arn:${AWS::Partition}:s3:::b']}"),
+        "{\"Version\":\"2012-10-17\",\"Resource\":[\"arn:",
+        pseudo(PseudoKind.PARTITION),
+        ":s3:::b\"]}");
     assertUnknown(eval("!ToJsonString {a: !Ref RoleArn}"), "parameter 'RoleArn' has no default");
     assertUnknown(eval("!ToJsonString abc"), "Fn::ToJsonString needs a map or a list");
   }
 
   @Test
   void importValueWithoutOtherTemplatesIsUnknown() {
-    assertUnknown(eval("!ImportValue x"), "imports are not resolved: no templates were scanned together");
+    assertUnknown(
+        eval("!ImportValue x"), "imports are not resolved: no templates were scanned together");
   }
 
   @Test
@@ -416,7 +487,11 @@ class CfnIntrinsicsTest {
     List<Guarded<Value>> items = dev.polygraph.value.Values.items(v);
     assertEquals(3, items.size());
     assertEquals(Guard.ALWAYS, items.get(0).guard());
-    assertText(items.get(0).value(), "arn:", pseudo(PseudoKind.PARTITION), ":iam::aws:policy/AmazonEKSWorkerNodePolicy");
+    assertText(
+        items.get(0).value(),
+        "arn:",
+        pseudo(PseudoKind.PARTITION),
+        ":iam::aws:policy/AmazonEKSWorkerNodePolicy");
     assertEquals(new Guard(Map.of("WithEcr", true, "WithSsm", true)), items.get(1).guard());
     assertText(items.get(1).value(), "arn:aws:iam::aws:policy/A");
     assertEquals(new Span("t.yaml", 11, 23, 11, 48), items.get(1).value().span());

@@ -53,8 +53,13 @@ class HostileTemplateTest {
     StringBuilder yaml = new StringBuilder("Conditions:\n");
     int n = 40;
     for (int i = 0; i < n; i++) {
-      yaml.append("  C").append(i).append(": !Or [!Condition C").append(i + 1)
-          .append(", !Condition C").append(i + 1).append("]\n");
+      yaml.append("  C")
+          .append(i)
+          .append(": !Or [!Condition C")
+          .append(i + 1)
+          .append(", !Condition C")
+          .append(i + 1)
+          .append("]\n");
     }
     yaml.append("  C").append(n).append(": !Equals [a, b]\n");
     CfnTemplate t = Templates.read("wide.yaml", yaml.toString());
@@ -78,7 +83,8 @@ class HostileTemplateTest {
     new CfnGraphBuilder().build(List.of(t), CfnOptions.none(), out);
     RoleNode role = out.build().roles().get(0);
     assertEquals(Guard.of("A", true), role.guard());
-    assertEquals("condition 'A' depends on itself", assertInstanceOf(Unknown.class, role.name()).reason());
+    assertEquals(
+        "condition 'A' depends on itself", assertInstanceOf(Unknown.class, role.name()).reason());
   }
 
   @Test
@@ -89,13 +95,19 @@ class HostileTemplateTest {
     for (int i = 0; i < 7; i++) {
       yaml.append("  C").append(i).append(": !Equals [!Ref P, v").append(i).append("]\n");
       sub.append("${V").append(i).append('}');
-      vars.append(i == 0 ? "" : ", ").append("V").append(i).append(": !If [C").append(i).append(", a, b]");
+      vars.append(i == 0 ? "" : ", ")
+          .append("V")
+          .append(i)
+          .append(": !If [C")
+          .append(i)
+          .append(", a, b]");
     }
     yaml.append("Test:\n  e: !Sub ['").append(sub).append("', {").append(vars).append("}]\n");
     CfnTemplate t = Templates.read("many.yaml", yaml.toString());
     Value v = new CfnIntrinsics(t, CfnOptions.none()).evaluate(Templates.at(t, "Test", "e"));
     assertEquals(
-        "Fn::Sub gives more than 64 combinations of conditions", assertInstanceOf(Unknown.class, v).reason());
+        "Fn::Sub gives more than 64 combinations of conditions",
+        assertInstanceOf(Unknown.class, v).reason());
   }
 
   @Test
@@ -113,7 +125,8 @@ class HostileTemplateTest {
     PolicyGraph.Builder out = PolicyGraph.builder();
     new CfnGraphBuilder().build(List.of(t), CfnOptions.none(), out);
     List<RoleNode> roles = out.build().roles();
-    assertEquals(List.of("BadPolicies", "BadProperties"), roles.stream().map(RoleNode::address).toList());
+    assertEquals(
+        List.of("BadPolicies", "BadProperties"), roles.stream().map(RoleNode::address).toList());
     RoleNode bad = roles.get(0);
     assertEquals(List.of(), bad.inline());
     assertEquals(

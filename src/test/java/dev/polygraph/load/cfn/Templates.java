@@ -34,7 +34,8 @@ final class Templates {
       if (step instanceof Integer i) {
         node = ((dev.polygraph.tree.SeqNode) node).items().get(i);
       } else {
-        node = ((MapNode) node).get((String) step).orElseThrow(() -> new AssertionError("no " + step));
+        node =
+            ((MapNode) node).get((String) step).orElseThrow(() -> new AssertionError("no " + step));
       }
     }
     return node;
