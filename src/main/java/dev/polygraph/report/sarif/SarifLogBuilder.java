@@ -130,10 +130,12 @@ final class SarifLogBuilder {
     PartialFingerprints fingerprints = new PartialFingerprints();
     fingerprints.setAdditionalProperty(FINGERPRINT_KEY, Fingerprints.sha256Hex(finding.fingerprint()));
 
-    return new Result()
-        .withRuleId(finding.ruleId())
-        // A finding from a rule outside rules[] (none today) keeps its ruleId and goes without index.
-        .withRuleIndex(ruleIndex)
+    Result result = new Result().withRuleId(finding.ruleId());
+    if (ruleIndex != null) {
+      // Without it (a rule outside rules[]), java-sarif's default -1 stands and is left out.
+      result.setRuleIndex(ruleIndex);
+    }
+    return result
         .withKind(open ? Result.Kind.OPEN : Result.Kind.FAIL)
         // SARIF 2.1.0 §3.27.10: a result whose kind is not "fail" must have level "none".
         .withLevel(open ? Result.Level.NONE : resultLevel(finding.level()))
