@@ -1,0 +1,116 @@
+package dev.polygraph.report.text;
+
+import dev.polygraph.finding.Finding;
+import dev.polygraph.finding.Level;
+import dev.polygraph.finding.Location;
+import dev.polygraph.report.Notification;
+import dev.polygraph.report.Reporter;
+import dev.polygraph.report.ScanReport;
+import dev.polygraph.report.Summary;
+import dev.polygraph.source.Span;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiler-style output for people and pre-commit hooks: per finding a {@code file:line:col:} header,
+ * the source line with the span underlined, related places as notes and the fix as help; then one
+ * summary line and the run's notifications.
+ *
+ * <p>Control characters from the inputs (in messages, paths, source lines) are printed as "?" so
+ * a hostile file can't send escape sequences to the terminal.
+ */
+public final class TextReporter implements Reporter {
+
+  @Override
+  public void write(ScanReport report, Writer out) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (Finding finding : report.findings()) {
+      appendFinding(report, finding, text);
+      text.append('\n');
+    }
+    text.append(summary(Summary.of(report))).append('\n');
+    for (Notification notification : report.notifications()) {
+      text.append("polygraph: ")
+          .append(levelWord(notification.level()))
+          .append(": ")
+          .append(safe(notification.message()));
+      if (notification.span() != null) {
+        text.append(" (").append(safe(notification.span().file())).append(')');
+      }
+      text.append('\n');
+    }
+    out.write(text.toString());
+    out.flush();
+  }
+
+  private static void appendFinding(ScanReport report, Finding finding, StringBuilder text) {
+    Span span = finding.location().span();
+    boolean open = finding.kind() == Finding.Kind.OPEN;
+    text.append(position(span))
+        .append(": ")
+        .append(open ? "note" : levelWord(finding.level()))
+        .append(' ')
+        .append(finding.ruleId())
+        .append(open ? " (undecided) " : " ")
+        .append(safe(finding.message()))
+        .append('\n');
+    for (String line : Snippet.of(span, report.files().get(span.file()))) {
+      text.append(line).append('\n');
+    }
+    for (Location related : finding.related()) {
+      text.append("  note: ").append(position(related.span()));
+      if (related.message() != null) {
+        text.append(": ").append(safe(related.message()));
+      } else if (related.address() != null) {
+        text.append(": '").append(safe(related.address())).append('\'');
+      }
+      text.append('\n');
+    }
+    if (finding.help() != null) {
+      text.append("  help: ").append(safe(finding.help())).append('\n');
+    }
+  }
+
+  static String summary(Summary summary) {
+    List<String> parts = new ArrayList<>();
+    count(parts, summary.errors(), "error", "errors");
+    count(parts, summary.warnings(), "warning", "warnings");
+    count(parts, summary.notes(), "note", "notes");
+    count(parts, summary.undecided(), "undecided", "undecided");
+    String files = summary.files() + (summary.files() == 1 ? " file" : " files");
+    return (parts.isEmpty() ? "no problems" : String.join(", ", parts)) + " in " + files;
+  }
+
+  private static void count(List<String> parts, int n, String one, String many) {
+    if (n > 0) {
+      parts.add(n + " " + (n == 1 ? one : many));
+    }
+  }
+
+  private static String position(Span span) {
+    return safe(span.file()) + ":" + span.startLine() + ":" + span.startColumn();
+  }
+
+  /** "note" for NONE too: a finding or notification at level none is informational. */
+  private static String levelWord(Level level) {
+    return level == Level.NONE ? "note" : level.id();
+  }
+
+  private static String safe(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c)) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        out.append('?');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+}
