@@ -468,6 +468,51 @@ class CfnIntrinsicsTest {
   }
 
   @Test
+  void undecidedIfInsideJoinAndSelectDistributes() {
+    CfnTemplate t =
+        Templates.yaml(
+            "Conditions:",
+            "  InChina: !Equals [!Ref AWS::Region, cn-north-1]",
+            "Test:",
+            "  join: !Join ['.', [ec2, !If [InChina, amazonaws.com.cn, amazonaws.com]]]",
+            "  select: !Select [1, [a, !If [InChina, !Ref AWS::NoValue, b], c]]");
+    CfnIntrinsics in = new CfnIntrinsics(t, CfnOptions.none());
+    OneOf join = assertInstanceOf(OneOf.class, in.evaluate(Templates.at(t, "Test", "join")));
+    assertEquals(Guard.of("InChina", true), join.branches().get(0).guard());
+    assertText(join.branches().get(0).value(), "ec2.amazonaws.com.cn");
+    assertEquals(Guard.of("InChina", false), join.branches().get(1).guard());
+    assertText(join.branches().get(1).value(), "ec2.amazonaws.com");
+    assertEquals(new Span("t.yaml", 4, 9, 4, 75), join.span());
+
+    OneOf select = assertInstanceOf(OneOf.class, in.evaluate(Templates.at(t, "Test", "select")));
+    assertEquals(Guard.of("InChina", true), select.branches().get(0).guard());
+    assertText(select.branches().get(0).value(), "c");
+    assertEquals(Guard.of("InChina", false), select.branches().get(1).guard());
+    assertText(select.branches().get(1).value(), "b");
+  }
+
+  @Test
+  void jsonLongForms() {
+    CfnTemplate t =
+        Templates.read(
+            "t.json",
+            "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\"}},\n"
+                + " \"Test\": {\n"
+                + "  \"att\": {\"Fn::GetAtt\": [\"R\", \"Arn\"]},\n"
+                + "  \"sub\": {\"Fn::Sub\": [\"${X}/${R.RoleId}\", {\"X\": {\"Ref\": \"R\"}}]}\n"
+                + "}}\n");
+    CfnIntrinsics in = new CfnIntrinsics(t, CfnOptions.none());
+    Value att = in.evaluate(Templates.at(t, "Test", "att"));
+    assertText(att, attr("t.json", "R", "Arn"));
+    assertEquals(new Span("t.json", 3, 10, 3, 38), att.span());
+    assertText(
+        in.evaluate(Templates.at(t, "Test", "sub")),
+        attr("t.json", "R", "Ref"),
+        "/",
+        attr("t.json", "R", "RoleId"));
+  }
+
+  @Test
   void valuesItemsOfNestedIfInAList() {
     CfnTemplate t =
         Templates.yaml(
