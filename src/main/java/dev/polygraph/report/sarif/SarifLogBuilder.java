@@ -26,6 +26,7 @@ import dev.polygraph.report.ScanReport;
 import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.source.Span;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -98,9 +99,7 @@ final class SarifLogBuilder {
       // The help is Markdown written to read well as plain text too, so it serves as both.
       rule.setHelp(new MultiformatMessageString().withText(meta.help()).withMarkdown(meta.help()));
     }
-    if (meta.helpUri() != null) {
-      rule.setHelpUri(URI.create(meta.helpUri()));
-    }
+    rule.setHelpUri(uriOrNull(meta.helpUri()));
     PropertyBag properties = new PropertyBag();
     if (!meta.tags().isEmpty()) {
       properties.setTags(new LinkedHashSet<>(meta.tags()));
@@ -186,6 +185,18 @@ final class SarifLogBuilder {
                 .withStartColumn(span.startColumn())
                 .withEndLine(span.endLine())
                 .withEndColumn(span.endColumn()));
+  }
+
+  /** Rule metadata is checked by the catalogue's tests; a bad URI here costs the link, not the report. */
+  private static URI uriOrNull(String uri) {
+    if (uri == null) {
+      return null;
+    }
+    try {
+      return new URI(uri);
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 
   private static MultiformatMessageString text(String text) {

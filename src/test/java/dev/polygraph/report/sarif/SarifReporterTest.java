@@ -11,6 +11,7 @@ import dev.polygraph.finding.Level;
 import dev.polygraph.finding.Location;
 import dev.polygraph.report.SampleReports;
 import dev.polygraph.report.ScanReport;
+import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.source.Span;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -55,6 +56,20 @@ class SarifReporterTest {
     // A rule without tags or severity has no such keys at all.
     JsonNode eks007 = run(SampleReports.sample()).at("/tool/driver/rules/3/properties");
     assertEquals("{\"precision\":\"medium\"}", eks007.toString());
+  }
+
+  @Test
+  void malformedHelpUriLosesTheLinkNotTheReport() throws IOException {
+    RuleMeta good = SampleReports.rules().get(0);
+    RuleMeta bad =
+        new RuleMeta(good.id(), good.slug(), good.name(), good.shortDescription(),
+            good.fullDescription(), good.help(), "https://example.com/a rule", good.level(),
+            good.securitySeverity(), good.precision(), good.tags(), good.formats(), good.parameters());
+    JsonNode rule =
+        run(new ScanReport("0.1.0", List.of(), List.of(bad), Map.of(), List.of(), 1, true, null))
+            .at("/tool/driver/rules/0");
+    assertEquals("EKS001", rule.get("id").asText());
+    assertFalse(rule.has("helpUri"));
   }
 
   @Test
