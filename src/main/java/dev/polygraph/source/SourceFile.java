@@ -8,11 +8,33 @@ import java.util.List;
  * The text of one input file and the way to turn offsets into line/column positions. Lines end at
  * {@code \n}, {@code \r\n} or a lone {@code \r}; a line's text never includes its terminator.
  *
- * @param path where the file is on disk
- * @param name the path relative to the scan root with forward slashes (what reports show)
- * @param text the decoded content
+ * <p>{@code name} is the path relative to the scan root with forward slashes (what reports show).
  */
-public record SourceFile(Path path, String name, String text) {
+public final class SourceFile {
+
+  private final Path path;
+  private final String name;
+  private final String text;
+  /** Offsets where lines start; computed on first use (only files with findings need it). */
+  private int[] lineStarts;
+
+  public SourceFile(Path path, String name, String text) {
+    this.path = path;
+    this.name = java.util.Objects.requireNonNull(name, "name");
+    this.text = java.util.Objects.requireNonNull(text, "text");
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String text() {
+    return text;
+  }
 
   /** The line (1-based) without its terminator, or "" past the end. */
   public String line(int line) {
@@ -49,7 +71,13 @@ public record SourceFile(Path path, String name, String text) {
   }
 
   private int[] lineStarts() {
-    // Computed on demand: most files never need it (only files with findings do).
+    if (lineStarts == null) {
+      lineStarts = computeLineStarts(text);
+    }
+    return lineStarts;
+  }
+
+  private static int[] computeLineStarts(String text) {
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
     for (int i = 0; i < text.length(); i++) {
