@@ -104,7 +104,9 @@ public final class CfnGraphBuilder {
                       "managed policy '" + label(r, "ManagedPolicyName") + "'"),
                   r.items("Roles")));
           break;
-        case "AWS::IAM::Policy":
+        case "AWS::IAM::Policy", "AWS::IAM::RolePolicy":
+          // The same policy; Policy lists its roles, RolePolicy names one.
+          String rolesProperty = type.get().equals("AWS::IAM::Policy") ? "Roles" : "RoleName";
           out.add(
               new InlinePolicyNode(
                   r.id,
@@ -112,17 +114,7 @@ public final class CfnGraphBuilder {
                   r.guard,
                   r.value("PolicyName"),
                   document(r, "PolicyDocument", "inline policy '" + label(r, "PolicyName") + "'"),
-                  r.items("Roles")));
-          break;
-        case "AWS::IAM::RolePolicy":
-          out.add(
-              new InlinePolicyNode(
-                  r.id,
-                  r.span,
-                  r.guard,
-                  r.value("PolicyName"),
-                  document(r, "PolicyDocument", "inline policy '" + label(r, "PolicyName") + "'"),
-                  r.items("RoleName")));
+                  r.items(rolesProperty)));
           break;
         case "AWS::IAM::InstanceProfile":
           out.add(
