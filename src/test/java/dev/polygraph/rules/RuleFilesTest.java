@@ -79,6 +79,9 @@ class RuleFilesTest {
       RuleMeta meta = RuleMetadata.load(id);
       String text = Files.readString(page);
       assertTrue(text.startsWith("# " + id + ": " + meta.slug() + "\n"), page + " starts with its title");
+      // The page renders the metadata; a help text edited in one place only is caught here.
+      assertTrue(text.contains(meta.help().strip()), page + " shows the help of rules/" + id + ".yaml");
+      assertTrue(text.contains(meta.fullDescription()), page + " shows the full description");
     }
   }
 
