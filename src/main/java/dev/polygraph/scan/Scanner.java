@@ -79,14 +79,19 @@ public final class Scanner {
     PolicyGraph.Builder graph = PolicyGraph.builder();
     new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph);
 
+    List<Rule> rules = enabledRules();
+    Map<String, RuleMeta> metas = new java.util.TreeMap<>();
+    for (Rule rule : rules) {
+      metas.put(rule.id(), RuleMetadata.load(rule.id()));
+    }
     List<Finding> findings = new ArrayList<>();
-    boolean successful = runRules(graph.build(), problems, findings, notifications);
+    boolean successful = runRules(rules, metas, graph.build(), problems, findings, notifications);
     findings.sort(FINDING_ORDER);
     notifications.sort(Comparator.comparing(Notification::message));
     return new ScanReport(
         toolVersion,
         findings,
-        ruleMetas(),
+        List.copyOf(metas.values()),
         files,
         notifications,
         files.size(),
@@ -95,6 +100,8 @@ public final class Scanner {
   }
 
   private boolean runRules(
+      List<Rule> rules,
+      Map<String, RuleMeta> metas,
       PolicyGraph graph,
       List<InputProblem> problems,
       List<Finding> findings,
@@ -102,11 +109,11 @@ public final class Scanner {
     ManagedPolicies managed = ManagedPolicies.load();
     PolicyEvaluator evaluator = new PolicyEvaluator(partition());
     boolean successful = true;
-    for (Rule rule : enabledRules()) {
+    for (Rule rule : rules) {
       List<Finding> ruleFindings = new ArrayList<>();
       RuleContext context =
           new RuleContext(
-              RuleMetadata.load(rule.id()),
+              metas.get(rule.id()),
               graph,
               options.ruleSettings(),
               managed,
@@ -142,14 +149,5 @@ public final class Scanner {
       }
     }
     return out;
-  }
-
-  private List<RuleMeta> ruleMetas() {
-    List<RuleMeta> metas = new ArrayList<>();
-    for (Rule rule : enabledRules()) {
-      metas.add(RuleMetadata.load(rule.id()));
-    }
-    metas.sort(Comparator.comparing(RuleMeta::id));
-    return metas;
   }
 }
