@@ -27,6 +27,6 @@ class PlainValuesTest {
     ListValue statements = assertInstanceOf(ListValue.class, map.get("Statement").orElseThrow());
     assertInstanceOf(Absent.class, statements.items().get(0));
     assertEquals("3", ((Text) statements.items().get(1)).literal().orElseThrow());
-    assertEquals(new Span("p.json", 3, 22, 3, 23), statements.items().get(1).span());
+    assertEquals(new Span("p.json", 3, 23, 3, 24), statements.items().get(1).span());
   }
 }
