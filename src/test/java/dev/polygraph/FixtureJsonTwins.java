@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,13 +28,14 @@ import java.util.regex.Pattern;
  * <p>A marker points at the leftmost, outermost node that starts on its line: a statement rather
  * than its first key. Sequences never start a finding. A block mapping that is the value of a key
  * starts on its first key's line, but findings point at the key (a resource's logical ID), except
- * EKS001's, which points at the trust policy document itself: its JSON line is that of its "{".
+ * EKS001's and IAM001's, which may point at a policy document itself: its JSON line is that of its
+ * "{".
  */
 final class FixtureJsonTwins {
 
   private static final Pattern INTRINSIC = Pattern.compile("Ref|Condition|Fn::[A-Za-z0-9]+");
-  /** The rule whose findings point at a policy document, a mapping, rather than at its key. */
-  private static final String DOCUMENT_RULE = "EKS001";
+  /** The rules whose findings may point at a policy document, a mapping, rather than at its key. */
+  private static final Set<String> DOCUMENT_RULES = Set.of("EKS001", "IAM001");
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
   private FixtureJsonTwins() {}
@@ -81,7 +83,7 @@ final class FixtureJsonTwins {
 
   private static Node target(Node root, Expectation marker) {
     List<Node> candidates = new ArrayList<>();
-    collect(root, true, marker.line(), marker.ruleId().equals(DOCUMENT_RULE), candidates);
+    collect(root, true, marker.line(), DOCUMENT_RULES.contains(marker.ruleId()), candidates);
     Node best = null;
     for (Node node : candidates) {
       boolean columnOk = marker.column() == 0 || node.span().startColumn() == marker.column();

@@ -63,6 +63,78 @@ public final class ActionCatalog {
     return canonical.keySet().stream().anyMatch(k -> k.startsWith(prefix));
   }
 
+  /** The canonical names of {@code service}'s actions ("ec2:AcceptAddressTransfer", ...), sorted. */
+  public List<String> actionsOf(String service) {
+    String prefix = service.toLowerCase(Locale.ROOT) + ":";
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : canonical.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        out.add(e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What {@code action}, which names no action of a known service, was probably meant to be: the
+   * service's action nearest to it ignoring case, or for a pattern that matches nothing
+   * ("ec2:Descirbe*"), the pattern with its text before the first wildcard corrected
+   * ("ec2:Describe*"). Empty when nothing is near enough to be a slip.
+   */
+  public Optional<String> suggestion(String action) {
+    int colon = action.indexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
+    String service = action.substring(0, colon);
+    List<String> names = actionsOf(service);
+    int wildcard = firstWildcard(action);
+    if (wildcard < 0) {
+      return nearest(action, names);
+    }
+    if (wildcard <= colon + 1) {
+      return Optional.empty(); // "ec2:*Foo": no head of the name to correct
+    }
+    // Correct the literal head of the pattern against the heads of real names of about its length.
+    String head = action.substring(0, wildcard);
+    String tail = action.substring(wildcard);
+    TreeMap<String, String> heads = new TreeMap<>();
+    for (String name : names) {
+      for (int length = head.length() - 1; length <= head.length() + 1; length++) {
+        if (length > colon && length <= name.length()) {
+          heads.putIfAbsent(name.substring(0, length).toLowerCase(Locale.ROOT), name.substring(0, length));
+        }
+      }
+    }
+    return nearest(head, List.copyOf(heads.values()))
+        .map(h -> h + tail)
+        .filter(pattern -> !matching(pattern).isEmpty());
+  }
+
+  private static Optional<String> nearest(String text, List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int d = EditDistance.between(text, candidate);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best != null && EditDistance.isSlip(bestDistance, text.length() - text.indexOf(':') - 1)
+        ? Optional.of(best)
+        : Optional.empty();
+  }
+
+  private static int firstWildcard(String s) {
+    int star = s.indexOf('*');
+    int mark = s.indexOf('?');
+    if (star < 0) {
+      return mark;
+    }
+    return mark < 0 ? star : Math.min(star, mark);
+  }
+
   /** The canonical names an IAM wildcard pattern ("ec2:Describe*", "ecr:Get?*") matches, sorted. */
   public List<String> matching(String pattern) {
     List<String> out = new ArrayList<>();

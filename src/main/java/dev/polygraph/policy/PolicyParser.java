@@ -31,7 +31,8 @@ public final class PolicyParser {
   public static PolicyDocument parse(String name, Value value) {
     Reader reader = new Reader();
     reader.document(value, Guard.ALWAYS);
-    return new PolicyDocument(name, value.span(), reader.version, reader.statements, reader.problems);
+    return new PolicyDocument(
+        name, value.span(), reader.version, reader.statements, reader.problems, value);
   }
 
   /** The state of one parse: what has been read so far and what could not be. */

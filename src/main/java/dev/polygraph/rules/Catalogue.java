@@ -19,6 +19,8 @@ public final class Catalogue {
         new NodeRoleNotClusterRole(),
         new NodeInstanceProfile(),
         new HardCodedPartition(),
+        new PolicyDocumentInvalid(),
+        new UnknownAction(),
         new InputUnparseable());
   }
 }

@@ -13,7 +13,7 @@ class CatalogueTest {
     assertEquals(
         List.of(
             "EKS001", "EKS002", "EKS003", "EKS004", "EKS005", "EKS006", "EKS007", "EKS008", "EKS009", "EKS010",
-            "POLY001"),
+            "IAM001", "IAM002", "POLY001"),
         ids);
   }
 
@@ -24,7 +24,8 @@ class CatalogueTest {
         List.of(
             "NodeRoleTrustsEc2", "NodeRoleTrustNotTooBroad", "NodeRoleWorkerNodePermissions", "NodeRoleEcrPull",
             "NodeRoleCniIpv4", "NodeRoleCniIpv6", "CniIpv6PolicyNotTooBroad", "NodeRoleNotClusterRole",
-            "NodeInstanceProfile", "HardCodedPartition", "InputUnparseable"),
+            "NodeInstanceProfile", "HardCodedPartition", "PolicyDocumentInvalid", "UnknownAction",
+            "InputUnparseable"),
         names);
   }
 }
