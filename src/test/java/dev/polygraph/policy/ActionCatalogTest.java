@@ -45,4 +45,32 @@ class ActionCatalogTest {
     assertEquals(1167, CATALOG.matching("*").size());
     assertEquals(826, CATALOG.matching("ec2:*").size());
   }
+
+  @Test
+  void actionsOfAServiceAreItsCanonicalNames() {
+    assertEquals(List.of("eks-auth:AssumeRoleForPodIdentity"), CATALOG.actionsOf("EKS-Auth"));
+    assertEquals(826, CATALOG.actionsOf("ec2").size());
+    assertEquals("ec2:AcceptAddressTransfer", CATALOG.actionsOf("ec2").get(0));
+    assertEquals(List.of(), CATALOG.actionsOf("eks-"));
+  }
+
+  @Test
+  void suggestsTheNearestActionOfTheSameService() {
+    assertEquals(Optional.of("ec2:DescribeInstances"), CATALOG.suggestion("ec2:DescribeInstance"));
+    assertEquals(Optional.of("iam:PassRole"), CATALOG.suggestion("IAM:passroles"));
+    assertEquals(Optional.of("ecr:BatchGetImage"), CATALOG.suggestion("ecr:BatchGetImgae"));
+    assertEquals(Optional.of("sts:TagSession"), CATALOG.suggestion("sts:TagSessions"));
+    // Nothing near enough: no guess.
+    assertEquals(Optional.empty(), CATALOG.suggestion("ecr:GetAuthToken"));
+    assertEquals(Optional.empty(), CATALOG.suggestion("DescribeInstances"));
+  }
+
+  @Test
+  void correctsTheHeadOfAPatternThatMatchesNothing() {
+    assertEquals(Optional.of("ecr:BatchGetImage*"), CATALOG.suggestion("ecr:BatchGetImages*"));
+    assertEquals(Optional.of("ec2:Describe*"), CATALOG.suggestion("ec2:Descirbe*"));
+    assertEquals(Optional.of("ec2:Describe?nstances"), CATALOG.suggestion("ec2:Descrbe?nstances"));
+    assertEquals(Optional.empty(), CATALOG.suggestion("ecr:DownloadLayer*"));
+    assertEquals(Optional.empty(), CATALOG.suggestion("ec2:*Frobnicate"));
+  }
 }

@@ -1,7 +1,9 @@
 package dev.polygraph.policy;
 
 import static dev.polygraph.policy.V.absent;
+import static dev.polygraph.policy.V.allow;
 import static dev.polygraph.policy.V.at;
+import static dev.polygraph.policy.V.doc;
 import static dev.polygraph.policy.V.keySpan;
 import static dev.polygraph.policy.V.list;
 import static dev.polygraph.policy.V.map;
@@ -314,5 +316,13 @@ class PolicyParserTest {
     assertEquals(List.of(), d.statements());
     assertEquals(List.of(), d.problems());
     assertEquals(at(1), d.span());
+  }
+
+  @Test
+  void keepsTheValueItWasReadFromForTheGrammarCheck() {
+    Value source = doc(allow("ec2:DescribeInstances", "*"));
+    PolicyDocument d = PolicyParser.parse("inline policy 'p'", source);
+    assertEquals(source, d.source());
+    assertNull(new PolicyDocument("built", at(1), "2012-10-17", List.of(), List.of()).source());
   }
 }
