@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polygraph.policy.PolicyGrammar.Kind;
 import dev.polygraph.source.Span;
 import dev.polygraph.value.Symbol;
+import dev.polygraph.value.Text;
 import dev.polygraph.value.Value;
 import java.io.IOException;
 import java.io.StringReader;
@@ -196,5 +197,28 @@ class PolicyGrammarTest {
     assertFalse(PolicyGrammar.isArn("arn::s3:::bucket"));
     assertFalse(PolicyGrammar.isArn("ARN:aws:s3:::bucket"));
     assertFalse(PolicyGrammar.isArn("bucket/*"));
+  }
+
+  /**
+   * The AWS managed policies polygraph ships are real, valid documents: the grammar finds nothing
+   * in them, and every action of a catalogued service they name is in the catalogue.
+   */
+  @Test
+  void theShippedAwsManagedPoliciesAreValidAndNameOnlyKnownActions() {
+    ManagedPolicies managed = ManagedPolicies.load();
+    ActionCatalog catalog = ActionCatalog.load();
+    assertEquals(12, managed.names().size());
+    for (String name : managed.names()) {
+      PolicyDocument doc = managed.byName(name).orElseThrow();
+      assertEquals(List.of(), PolicyGrammar.check(doc.source(), Kind.IDENTITY), name);
+      for (Statement s : doc.statements()) {
+        for (Value action : s.actions()) {
+          String a = ((Text) action).literal().orElseThrow();
+          String service = a.substring(0, a.indexOf(':'));
+          assertTrue(
+              !catalog.knowsService(service) || !catalog.matching(a).isEmpty(), name + " names unknown " + a);
+        }
+      }
+    }
   }
 }
