@@ -22,7 +22,7 @@ public final class PolicyDocumentInvalid implements Rule {
   public void check(RuleContext ctx) {
     // A document shared by several nodes (or read twice) is reported once.
     Set<String> reported = new HashSet<>();
-    for (GraphDocuments d : GraphDocuments.of(ctx.graph())) {
+    for (GraphDocument d : GraphDocument.all(ctx.graph())) {
       PolicyDocument doc = d.document();
       if (doc.source() == null) {
         continue;

@@ -26,7 +26,7 @@ public final class UnknownAction implements Rule {
   public void check(RuleContext ctx) {
     ActionCatalog catalog = ActionCatalog.load();
     Set<String> reported = new HashSet<>();
-    for (GraphDocuments d : GraphDocuments.of(ctx.graph())) {
+    for (GraphDocument d : GraphDocument.all(ctx.graph())) {
       for (Statement s : d.document().statements()) {
         for (Value v : s.actions()) {
           Optional<String> action = v instanceof Text t ? t.literal() : Optional.empty();
