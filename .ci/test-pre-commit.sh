@@ -48,7 +48,7 @@ repos:
     hooks:
       - id: $2
 YAML
-  (cd "$repo" && pre-commit install -q >/dev/null)
+  (cd "$repo" && pre-commit install >/dev/null)
 }
 
 bad="$checkout/examples/eks-nodes.yaml"
