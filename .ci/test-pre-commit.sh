@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the pre-commit hooks of this checkout for real: a throw-away git repository with a bad
-# template must have its commit blocked with the rule id shown, and the fixed template must commit.
+# Runs the pre-commit hooks of this checkout for real, configured as the README's examples say: a
+# throw-away git repository with a bad template must have its commit blocked with the rule id
+# shown, and the fixed template must commit.
 #
 #   .ci/test-pre-commit.sh
 #
@@ -35,19 +36,30 @@ commit() {
   took="$(seconds "$start" "$(now)")"
 }
 
+# The Nth ```yaml block of the README's "## pre-commit" section.
+readme_config() {
+  awk -v n="$1" '
+    /^## / { in_section = ($0 == "## pre-commit") }
+    in_section && /^```yaml$/ { count++; if (count == n) { inside = 1; next } }
+    inside && /^```$/ { exit }
+    inside { print }
+  ' "$checkout/README.md"
+}
+
+# A new repository $repo whose .pre-commit-config.yaml is the README's Nth example, pointing at
+# this checkout instead of GitHub.
 new_repo() {
   repo="$work/$1"
   git init -q "$repo"
   git -C "$repo" config user.email ci@example.com
   git -C "$repo" config user.name CI
   git -C "$repo" config commit.gpgsign false
-  cat > "$repo/.pre-commit-config.yaml" <<YAML
-repos:
-  - repo: $checkout
-    rev: $rev
-    hooks:
-      - id: $2
-YAML
+  readme_config "$2" \
+    | sed -e "s|^\( *- repo:\).*|\1 $checkout|" -e "s|^\( *rev:\).*|\1 $rev|" \
+    > "$repo/.pre-commit-config.yaml"
+  grep -q "repo: $checkout\$" "$repo/.pre-commit-config.yaml" \
+    || die "README pre-commit example $2 has no repo: line"
+  grep -q "id: $3\$" "$repo/.pre-commit-config.yaml" || die "README pre-commit example $2 is not hook $3"
   (cd "$repo" && pre-commit install >/dev/null)
 }
 
@@ -55,7 +67,7 @@ bad="$checkout/examples/eks-nodes.yaml"
 good="$checkout/fixtures/EKS004/cfn/good-managed-policies.yaml"
 
 # --- the `polygraph` hook: Java and Maven only ---------------------------------------------------
-new_repo script polygraph
+new_repo script 1 polygraph
 mkdir -p "$repo/infra"
 cp "$bad" "$repo/infra/nodes.yaml"
 git -C "$repo" add .
@@ -97,7 +109,7 @@ mkdir -p "$work/bin"
 printf '#!/bin/sh\nexec java -jar "%s" "$@"\n' "$checkout/target/polygraph.jar" > "$work/bin/polygraph"
 chmod +x "$work/bin/polygraph"
 export PATH="$work/bin:$PATH"
-new_repo system polygraph-system
+new_repo system 2 polygraph-system
 cp "$bad" "$repo/nodes.yaml"
 git -C "$repo" add .
 commit "bad template"
@@ -108,5 +120,14 @@ cp "$good" "$repo/nodes.yaml"
 git -C "$repo" add .
 commit "fixed template"
 [ "$status" -eq 0 ] || die "polygraph-system: the commit of the fixed template was blocked: $output"
+
+# --- the README's example with args: warnings block the commit too ---------------------------------
+new_repo args 3 polygraph
+cp "$checkout/fixtures/EKS007/cfn/bad-wildcard-action.yaml" "$repo/cni.yaml"
+git -C "$repo" add .
+commit "a CNI policy with a wildcard action"
+printf '%s\n' "$output"
+[ "$status" -ne 0 ] || die "--fail-on warning: the commit of a template with a warning was not blocked"
+grep -q 'cni.yaml:[0-9]*:[0-9]*: warning EKS007 ' <<<"$output" || die "--fail-on warning: EKS007 not shown"
 
 echo "pre-commit hooks: OK (first run with clone and build: ${first} s; later run on one file: ${later} s)"
