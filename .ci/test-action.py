@@ -67,11 +67,25 @@ def run_action(action, inputs, workspace):
     return 0, outputs
 
 
+def readme_workflow():
+    """The README's code-scanning workflow: the polygraph step's inputs and the uploaded file."""
+    with open(os.path.join(ROOT, "README.md")) as f:
+        section = f.read().split("\n## GitHub code scanning\n", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"^```yaml\n(.*?)^```$", section, re.S | re.M).group(1)
+    steps = [s for job in yaml.safe_load(block)["jobs"].values() for s in job["steps"]]
+    scan = next(s for s in steps if s.get("uses", "").startswith("polygraph-dev/polygraph@"))
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    return {k: str(v) for k, v in scan.get("with", {}).items()}, upload["with"]["sarif_file"]
+
+
 def main():
     with open(os.path.join(ROOT, "action.yml")) as f:
         action = yaml.safe_load(f)
     jar = os.path.join(ROOT, "target", "polygraph.jar")
     failures = []
+    readme_inputs, uploaded = readme_workflow()
+    if uploaded != readme_inputs.get("sarif-file", action["inputs"]["sarif-file"]["default"]):
+        failures.append(f"README workflow uploads {uploaded}, not the file the scan writes")
     with tempfile.TemporaryDirectory() as workspace:
         os.symlink(os.path.join(ROOT, "examples"), os.path.join(workspace, "examples"))
         os.symlink(os.path.join(ROOT, "fixtures"), os.path.join(workspace, "fixtures"))
@@ -81,6 +95,8 @@ def main():
             ({"path": "examples", "jar": jar, "sarif-file": "none.sarif", "fail-on": "none"}, 0),
             ({"path": "fixtures/EKS004/cfn/good-custom-policy.yaml fixtures/EKS001", "jar": jar,
               "args": "--skip-rules EKS001 --ip-family ipv4", "sarif-file": "two.sarif"}, 0),
+            # The README's workflow, with the jar built above.
+            (dict(readme_inputs, jar=jar), 1),
             # No jar: the action builds one from its own source with Maven.
             ({"path": "examples"}, 1),
         ]
