@@ -3,6 +3,11 @@ package dev.polygraph.report.sarif;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.Suppression;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polygraph.finding.Finding;
@@ -17,8 +22,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -98,6 +105,38 @@ class UploadLimitsTest {
     assertEquals(2_000 - kept.size(), Integer.parseInt(m.group(1)));
     assertEquals(m.group(1), m.group(2));
     assertEquals(1, run.at("/invocations/0/toolExecutionNotifications").size());
+  }
+
+  @Test
+  void suppressedResultsAreLeftOutBeforeAnyOther() {
+    Result suppressedError = result(Result.Level.ERROR, "suppressed error");
+    Set<Suppression> suppressions = new LinkedHashSet<>();
+    suppressions.add(new Suppression().withKind(Suppression.Kind.IN_SOURCE).withJustification("test data"));
+    suppressedError.setSuppressions(suppressions);
+    Result open = result(Result.Level.NONE, "open").withKind(Result.Kind.OPEN);
+    Result note = result(Result.Level.NOTE, "note");
+    Result unset = result(null, "no level, so warning");
+    Run run =
+        new Run()
+            .withInvocations(List.of(new Invocation().withExecutionSuccessful(true)))
+            .withResults(new ArrayList<>(List.of(suppressedError, open, note, unset)));
+
+    UploadLimits.keepMostSevere(run, 2, "for the test");
+
+    assertEquals(List.of("note", "no level, so warning"),
+        run.getResults().stream().map(r -> r.getMessage().getText()).toList());
+    assertEquals(
+        "Left out 2 of 4 results, the least severe (1 undecided, 1 suppressed), for the test; text and"
+            + " JSON output have them all.",
+        run.getInvocations().get(0).getToolExecutionNotifications().get(0).getMessage().getText());
+  }
+
+  private static Result result(Result.Level level, String message) {
+    Result result = new Result().withMessage(new Message().withText(message));
+    if (level != null) {
+      result.setLevel(level);
+    }
+    return result;
   }
 
   @Test
