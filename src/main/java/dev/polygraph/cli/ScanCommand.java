@@ -13,6 +13,7 @@ import dev.polygraph.report.text.TextReporter;
 import dev.polygraph.rules.Catalogue;
 import dev.polygraph.rules.Rule;
 import dev.polygraph.rules.RuleSettings;
+import dev.polygraph.scan.ReportScope;
 import dev.polygraph.scan.ScanOptions;
 import dev.polygraph.scan.Scanner;
 import java.io.IOException;
@@ -93,6 +94,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also report checks that could not be decided (as notes of kind 'open').")
   boolean reportUndecided;
 
+  @Option(names = "--report-only", arity = "1..*", paramLabel = "FILE",
+      description = "Scan everything, but report only findings located in, or related to, these files "
+          + "(for pre-commit hooks; give it last).")
+  List<Path> reportOnly = new ArrayList<>();
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
@@ -121,6 +127,9 @@ final class ScanCommand implements Callable<Integer> {
       ScanReport report;
       try {
         report = new Scanner(options).scan(targets);
+        if (!reportOnly.isEmpty()) {
+          report = ReportScope.only(report, options.root(), reportOnly);
+        }
       } catch (IOException e) {
         err.println("polygraph: " + e.getMessage());
         return Main.EXIT_ERROR;

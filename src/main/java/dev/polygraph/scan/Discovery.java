@@ -172,6 +172,11 @@ final class Discovery {
 
   /** The name reports show: relative to the root when inside it, with forward slashes. */
   String name(Path abs) {
+    return name(root, abs);
+  }
+
+  /** {@link #name(Path)} for a normalized absolute root and path. */
+  static String name(Path root, Path abs) {
     Path shown = abs.startsWith(root) ? root.relativize(abs) : abs;
     String s = shown.toString().replace('\\', '/');
     return s.isEmpty() ? abs.getFileName().toString() : s;

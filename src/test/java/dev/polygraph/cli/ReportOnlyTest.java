@@ -1,0 +1,58 @@
+package dev.polygraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.polygraph.cli.MainTest.Run;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --report-only}: the whole scan runs, so references across files resolve, but only findings
+ * located in or related to the given files are reported and counted.
+ */
+class ReportOnlyTest {
+  private static final String DIR = "fixtures/EKS004/cfn/bad-import";
+  private static final String FINDING =
+      DIR + "/node-role.yaml:14:7: error EKS004 Node role 'NodeRole' (used by node group 'Workers') is not"
+          + " granted the permissions to pull images from ECR (missing 'ecr:GetAuthorizationToken',"
+          + " 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer').";
+
+  @Test
+  void keepsAFindingLocatedInTheFile() {
+    Run r = MainTest.run("scan", DIR, "--report-only", DIR + "/node-role.yaml");
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertEquals(FINDING, firstLine(r));
+    assertEquals("1 error in 2 files", lastLine(r));
+  }
+
+  @Test
+  void keepsAFindingWhoseRelatedLocationIsInTheFile() {
+    // The role is in node-role.yaml; cluster.yaml only holds the node group that imports it.
+    Run r = MainTest.run("scan", DIR, "--report-only", DIR + "/cluster.yaml");
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertEquals(FINDING, firstLine(r));
+  }
+
+  @Test
+  void dropsFindingsAboutOtherFilesAndExitsZero() {
+    Run r = MainTest.run("scan", "fixtures/EKS004/cfn", "--report-only", "fixtures/EKS004/cfn/good-custom-policy.yaml");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals(List.of("no problems in 14 files"), r.out().lines().toList());
+  }
+
+  @Test
+  void matchesFilesHoweverThePathIsSpelled() {
+    Run r = MainTest.run("scan", DIR, "--report-only", "./" + DIR + "/../bad-import/cluster.yaml", "no/such.yaml");
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertEquals(FINDING, firstLine(r));
+  }
+
+  private static String firstLine(Run r) {
+    return r.out().lines().findFirst().orElse("");
+  }
+
+  private static String lastLine(Run r) {
+    List<String> lines = r.out().lines().toList();
+    return lines.get(lines.size() - 1);
+  }
+}
