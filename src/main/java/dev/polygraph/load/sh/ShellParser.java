@@ -253,7 +253,7 @@ final class ShellParser {
         } else if (c == '\'') {
           int close = text.indexOf('\'', pos + 1);
           if (close < 0 || close >= limit) {
-            return unterminated(start, "single-quoted string");
+            return unterminated(pos, "single-quoted string");
           }
           for (int i = pos + 1; i < close; i++) {
             wb.add(text.charAt(i), i, true);
@@ -261,8 +261,9 @@ final class ShellParser {
           wb.markQuoted();
           pos = close + 1;
         } else if (c == '"') {
+          int quote = pos;
           if (!doubleQuoted(wb)) {
-            return unterminated(pos, "double-quoted string");
+            return unterminated(quote, "double-quoted string");
           }
         } else if (c == '$' && pos + 1 < limit && text.charAt(pos + 1) == '\'') {
           if (!ansiC(wb)) {
