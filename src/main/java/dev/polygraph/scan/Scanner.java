@@ -173,7 +173,7 @@ public final class Scanner {
   /**
    * Whether a finding is reported: in shell scripts (and the files they pass to the CLI) only rules
    * that list the {@code sh} format speak. EKS010 does not: a CLI script runs against one account,
-   * and the partition it names is the one the operator runs it in (see docs/inputs/shell.md).
+   * and the partition it names is the one the operator runs it in (see docs/shell-scripts.md).
    */
   private static boolean reportsOn(RuleMeta meta, Finding finding, java.util.Set<String> shellInputs) {
     return meta == null
