@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class ShellParser {
 
+  /** Command substitutions nested deeper than this are not read for commands (bounded recursion). */
+  static final int MAX_NESTING = 32;
+
   private final SourceFile file;
   private final String text;
   private final List<InputProblem> problems = new ArrayList<>();
@@ -28,7 +31,7 @@ final class ShellParser {
 
   static ShellScript parse(SourceFile file) {
     ShellParser parser = new ShellParser(file);
-    parser.new Reader(0, file.text().length()).run();
+    parser.new Reader(0, file.text().length(), 0).run();
     List<Command> out = new ArrayList<>();
     for (CommandBuilder c : parser.commands) {
       if (!c.words.isEmpty()) {
@@ -50,12 +53,14 @@ final class ShellParser {
   private final class Reader {
     private int pos;
     private final int limit;
+    private final int depth;
     private CommandBuilder current;
     private final List<PendingHeredoc> pending = new ArrayList<>();
 
-    Reader(int start, int limit) {
+    Reader(int start, int limit, int depth) {
       this.pos = start;
       this.limit = limit;
+      this.depth = depth;
     }
 
     void run() {
@@ -289,6 +294,10 @@ final class ShellParser {
 
     private Word unterminated(int at, String what) {
       problems.add(new InputProblem(file.pointAt(at), "Unterminated " + what + "."));
+      if (current != null) {
+        commands.remove(current); // the shell would not run the broken command
+        current = null;
+      }
       pos = limit;
       return null;
     }
@@ -379,8 +388,8 @@ final class ShellParser {
           return false;
         }
         boolean arithmetic = i + 2 < end && text.charAt(i + 2) == '(';
-        if (!arithmetic) {
-          new Reader(i + 2, close).run(); // the commands it runs are commands of the script
+        if (!arithmetic && depth < MAX_NESTING) {
+          new Reader(i + 2, close, depth + 1).run(); // the commands it runs are commands of the script
         }
         wb.add(new Word.Subst(text.substring(i + 2, close), i, close + 1));
         at[0] = close + 1;

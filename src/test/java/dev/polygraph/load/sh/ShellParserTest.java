@@ -113,4 +113,12 @@ class ShellParserTest {
     assertEquals(List.of(), s.problems());
     assertEquals("line\n", show(s.commands().get(0).heredocs().get(0)));
   }
+
+  @Test
+  void deeplyNestedSubstitutionsAreBounded() {
+    String text = "$(".repeat(5000) + "aws iam create-role" + ")".repeat(5000) + "\n";
+    ShellScript s = parse(text);
+    assertEquals(List.of(), s.problems());
+    assertEquals(ShellParser.MAX_NESTING + 1, s.commands().size(), "the script's command and one per level read");
+  }
 }
