@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pipeline of one scan: discover → load → graph → rules → sorted findings. Stateless between
@@ -175,7 +176,7 @@ public final class Scanner {
    * that list the {@code sh} format speak. EKS010 does not: a CLI script runs against one account,
    * and the partition it names is the one the operator runs it in (see docs/shell-scripts.md).
    */
-  private static boolean reportsOn(RuleMeta meta, Finding finding, java.util.Set<String> shellInputs) {
+  private static boolean reportsOn(RuleMeta meta, Finding finding, Set<String> shellInputs) {
     return meta == null
         || !shellInputs.contains(finding.location().span().file())
         || meta.formats().contains(ShellFormat.FORMAT);

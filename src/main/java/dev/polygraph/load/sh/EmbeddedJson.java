@@ -35,6 +35,8 @@ final class EmbeddedJson {
   private final StringBuilder text = new StringBuilder();
   private int[] offsets = new int[64];
   private final List<Symbol> holes = new ArrayList<>();
+  /** Whether the source itself holds a character of the holes' range (then holes are ambiguous). */
+  private boolean holeLookalike;
   private int[] lineStarts;
 
   private EmbeddedJson(SourceFile script) {
@@ -47,7 +49,7 @@ final class EmbeddedJson {
     for (Word.Piece p : word.pieces()) {
       if (p instanceof Word.Chars c) {
         for (int i = 0; i < c.text().length(); i++) {
-          json.add(c.text().charAt(i), c.offsets()[i]);
+          json.literal(c.text().charAt(i), c.offsets()[i]);
         }
       } else if (p instanceof Word.Param param) {
         for (Text.Part part : vars.parts(new Word(List.of(p), param.start(), param.end()))) {
@@ -63,7 +65,7 @@ final class EmbeddedJson {
   private void add(Text.Part part, int offset) {
     if (part instanceof Text.Literal l) {
       for (int i = 0; i < l.text().length(); i++) {
-        add(l.text().charAt(i), offset);
+        literal(l.text().charAt(i), offset);
       }
     } else if (part instanceof Text.Sym s) {
       if (holes.size() >= MAX_HOLES) {
@@ -73,6 +75,11 @@ final class EmbeddedJson {
       holes.add(s.symbol());
       add((char) (FIRST_HOLE + holes.size() - 1), offset);
     }
+  }
+
+  private void literal(char c, int offset) {
+    holeLookalike |= c >= FIRST_HOLE && c < FIRST_HOLE + MAX_HOLES;
+    add(c, offset);
   }
 
   private void add(char c, int offset) {
@@ -86,6 +93,9 @@ final class EmbeddedJson {
   private Value parse(Span whole, List<InputProblem> problems) {
     if (text.toString().isBlank()) {
       return new Unknown("the document is empty", whole);
+    }
+    if (holeLookalike && !holes.isEmpty()) {
+      return new Unknown("the document mixes shell expansions with private-use characters", whole);
     }
     SourceFile synthetic = new SourceFile(script.path(), script.name(), text.toString());
     TreeResult tree = JsonTreeReader.read(synthetic);

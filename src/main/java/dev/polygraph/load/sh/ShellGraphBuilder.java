@@ -13,6 +13,7 @@ import dev.polygraph.policy.PolicyParser;
 import dev.polygraph.source.InputProblem;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
+import dev.polygraph.value.Absent;
 import dev.polygraph.value.Guard;
 import dev.polygraph.value.Guarded;
 import dev.polygraph.value.Text;
@@ -324,7 +325,7 @@ public final class ShellGraphBuilder {
       Value doc =
           cli.value("policy-document")
               .map(w -> documents.document(w, v))
-              .orElseGet(() -> new dev.polygraph.value.Absent(v.span(cli.start(), cli.end())));
+              .orElseGet(() -> new Absent(v.span(cli.start(), cli.end())));
       return PolicyParser.parse(what, doc);
     }
 

@@ -1,5 +1,7 @@
 package dev.polygraph.load.sh;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,12 +78,12 @@ record Word(List<Piece> pieces, int start, int end) {
   Word afterFirst(char c) {
     Chars first = (Chars) pieces.get(0);
     int cut = first.text().indexOf(c) + 1;
-    List<Piece> rest = new java.util.ArrayList<>();
+    List<Piece> rest = new ArrayList<>();
     if (cut < first.text().length()) {
       rest.add(
           new Chars(
               first.text().substring(cut),
-              java.util.Arrays.copyOfRange(first.offsets(), cut, first.offsets().length),
+              Arrays.copyOfRange(first.offsets(), cut, first.offsets().length),
               false));
     }
     rest.addAll(pieces.subList(1, pieces.size()));

@@ -194,4 +194,13 @@ class ShellGraphBuilderTest {
     assertEquals("arn:aws:s3:::${BUCKET}/*", ((Text) resource).display());
     assertEquals(span(3, 99, 3, 122), resource.span());
   }
+
+  @Test
+  void privateUseCharactersBesideExpansionsMakeTheDocumentUnknown() throws IOException {
+    PolicyGraph g =
+        build("aws iam create-policy --policy-name p --policy-document \"{\\\"Sid\\\": \\\"\uE000$X\\\"}\"\n");
+    assertEquals(
+        List.of("The policy document is not known: the document mixes shell expansions with private-use characters."),
+        g.nodes(ManagedPolicyNode.class).get(0).document().problems());
+  }
 }
