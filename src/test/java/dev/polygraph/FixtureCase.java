@@ -56,7 +56,7 @@ record FixtureCase(String name, Path path, Path root) {
   }
 
   static boolean isInput(String file) {
-    return file.endsWith(".yaml") || file.endsWith(".yml") || file.endsWith(".json");
+    return file.endsWith(".yaml") || file.endsWith(".yml") || file.endsWith(".json") || file.endsWith(".sh");
   }
 
   /** The rule the case is filed under ("EKS004"). */
@@ -88,12 +88,12 @@ record FixtureCase(String name, Path path, Path root) {
     for (Path input : inputs()) {
       String file = root.relativize(input).toString().replace('\\', '/');
       String fileName = input.getFileName().toString();
-      if (fileName.endsWith(".json")) {
-        Path expect = input.resolveSibling(fileName + ".expect");
-        if (Files.exists(expect)) {
-          all.addAll(ExpectationMarkers.expectFile(file, name(expect), read(expect)));
-        }
-      } else {
+      Path expect = input.resolveSibling(fileName + ".expect");
+      // A sibling .expect file speaks for JSON, and for a script whose finding starts on a line
+      // that cannot hold a comment (a continued command, a here-document).
+      if (Files.exists(expect)) {
+        all.addAll(ExpectationMarkers.expectFile(file, name(expect), read(expect)));
+      } else if (!fileName.endsWith(".json")) {
         all.addAll(ExpectationMarkers.inline(file, read(input)));
       }
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param securitySeverity GitHub's "security-severity" (a number 0.0–10.0, as a string)
  * @param precision SARIF precision: very-high, high, medium, low
  * @param tags SARIF tags
- * @param formats input formats with fixtures: cfn, tf, iam
+ * @param formats input formats with fixtures: cfn, tf, iam, sh
  * @param parameters rule data such as action lists
  */
 public record RuleMeta(

@@ -47,7 +47,7 @@ public final class RuleMetadata {
           "formats",
           "parameters");
   private static final Set<String> PRECISIONS = Set.of("very-high", "high", "medium", "low");
-  private static final Set<String> FORMATS = Set.of("cfn", "tf", "iam");
+  private static final Set<String> FORMATS = Set.of("cfn", "tf", "iam", "sh");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern PASCAL_CASE = Pattern.compile("[A-Z][a-z0-9]+([A-Z][a-z0-9]*)*");
   private static final Pattern SEVERITY = Pattern.compile("(10\\.0|[0-9]\\.[0-9])");

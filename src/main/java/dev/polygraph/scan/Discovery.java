@@ -120,6 +120,28 @@ final class Discovery {
         });
   }
 
+  /** Reads one file found some other way (a file a script names), as if it had been discovered. */
+  java.util.Optional<SourceFile> read(Path file, List<Notification> notes) {
+    return Files.isRegularFile(file) ? read(file, name(file), notes) : java.util.Optional.empty();
+  }
+
+  /** The first line of a file, at most 256 bytes of it; "" when it cannot be read. */
+  static String firstLine(Path file) {
+    byte[] head = new byte[256];
+    int n = 0;
+    try (var in = Files.newInputStream(file)) {
+      int r;
+      while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+        n += r;
+      }
+    } catch (IOException e) {
+      return "";
+    }
+    String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+    int eol = text.indexOf('\n');
+    return eol < 0 ? text : text.substring(0, eol);
+  }
+
   private java.util.Optional<SourceFile> read(Path file, String name, List<Notification> notes) {
     try {
       long size = Files.size(file);

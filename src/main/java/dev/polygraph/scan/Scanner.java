@@ -7,6 +7,8 @@ import dev.polygraph.load.cfn.CfnFormat;
 import dev.polygraph.load.cfn.CfnGraphBuilder;
 import dev.polygraph.load.cfn.CfnOptions;
 import dev.polygraph.load.cfn.CfnTemplate;
+import dev.polygraph.load.sh.ShellFormat;
+import dev.polygraph.load.sh.ShellGraphBuilder;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.report.Notification;
@@ -24,9 +26,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pipeline of one scan: discover → load → graph → rules → sorted findings. Stateless between
@@ -59,16 +65,22 @@ public final class Scanner {
    * @throws IOException when a given path does not exist or cannot be walked (usage error)
    */
   public ScanReport scan(List<Path> paths) throws IOException {
-    Discovery discovery =
-        new Discovery(options.root(), options.exclude(), p -> CfnFormat.isCandidate(p.getFileName().toString()));
+    Discovery discovery = new Discovery(options.root(), options.exclude(), Scanner::isCandidate);
     Discovery.Result discovered = discovery.discover(paths);
     List<Notification> notifications = new ArrayList<>(discovered.notifications());
 
     List<InputProblem> problems = new ArrayList<>();
     List<CfnTemplate> templates = new ArrayList<>();
+    List<SourceFile> scripts = new ArrayList<>();
     Map<String, SourceFile> files = new LinkedHashMap<>();
+    Map<Path, SourceFile> byPath = new HashMap<>();
     for (SourceFile file : discovered.files()) {
       files.put(file.name(), file);
+      byPath.put(file.path(), file);
+      if (ShellFormat.isScript(file)) {
+        scripts.add(file);
+        continue;
+      }
       TreeResult tree = CfnFormat.read(file);
       problems.addAll(tree.problems());
       if (tree.root() instanceof MapNode map && CfnFormat.isTemplate(map)) {
@@ -78,6 +90,20 @@ public final class Scanner {
 
     PolicyGraph.Builder graph = PolicyGraph.builder();
     new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph);
+    ShellGraphBuilder.Result shell =
+        new ShellGraphBuilder(
+                path -> {
+                  // A file a script passes with file://: read once, like a discovered one.
+                  SourceFile known = byPath.get(path);
+                  Optional<SourceFile> read =
+                      known != null ? Optional.of(known) : discovery.read(path, notifications);
+                  read.ifPresent(f -> { byPath.put(path, f); files.put(f.name(), f); });
+                  return read;
+                })
+            .build(scripts, graph);
+    problems.addAll(shell.problems());
+    // A JSON file both scanned and passed by a script is read twice; its problems count once.
+    List<InputProblem> distinctProblems = List.copyOf(new LinkedHashSet<>(problems));
 
     List<Rule> rules = enabledRules();
     Map<String, RuleMeta> metas = new java.util.TreeMap<>();
@@ -85,7 +111,8 @@ public final class Scanner {
       metas.put(rule.id(), RuleMetadata.load(rule.id()));
     }
     List<Finding> findings = new ArrayList<>();
-    boolean successful = runRules(rules, metas, graph.build(), problems, findings, notifications);
+    boolean successful = runRules(rules, metas, graph.build(), distinctProblems, findings, notifications);
+    findings.removeIf(f -> !reportsOn(metas.get(f.ruleId()), f, shell.inputs()));
     findings.sort(FINDING_ORDER);
     notifications.sort(Comparator.comparing(Notification::message));
     return new ScanReport(
@@ -134,6 +161,25 @@ public final class Scanner {
       }
     }
     return successful;
+  }
+
+  /** Files worth reading: templates, scripts by extension, and extension-less files with a shell shebang. */
+  private static boolean isCandidate(Path path) {
+    String name = path.getFileName().toString();
+    return CfnFormat.isCandidate(name)
+        || ShellFormat.hasScriptExtension(name)
+        || (ShellFormat.mayHaveShebang(name) && ShellFormat.isShebang(Discovery.firstLine(path)));
+  }
+
+  /**
+   * Whether a finding is reported: in shell scripts (and the files they pass to the CLI) only rules
+   * that list the {@code sh} format speak. EKS010 does not: a CLI script runs against one account,
+   * and the partition it names is the one the operator runs it in (see docs/shell-scripts.md).
+   */
+  private static boolean reportsOn(RuleMeta meta, Finding finding, Set<String> shellInputs) {
+    return meta == null
+        || !shellInputs.contains(finding.location().span().file())
+        || meta.formats().contains(ShellFormat.FORMAT);
   }
 
   private String partition() {

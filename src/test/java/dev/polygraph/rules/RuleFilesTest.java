@@ -26,6 +26,9 @@ class RuleFilesTest {
   private static final Path RULES = Path.of("rules");
   private static final Path DOCS = Path.of("docs/rules");
   private static final Path FIXTURES = Path.of("fixtures");
+  /** The case files each format needs: YAML and JSON templates, shell scripts. */
+  private static final java.util.Map<String, List<String>> CASE_EXTENSIONS =
+      java.util.Map.of("cfn", List.of(".yaml", ".json"), "sh", List.of(".sh"));
 
   static List<String> ids() throws IOException {
     try (Stream<Path> files = Files.list(RULES)) {
@@ -92,7 +95,7 @@ class RuleFilesTest {
       for (String format : RuleMetadata.load(id).formats()) {
         Path folder = FIXTURES.resolve(id).resolve(format);
         for (String kind : List.of("good-", "bad-")) {
-          for (String ext : List.of(".yaml", ".json")) {
+          for (String ext : CASE_EXTENSIONS.getOrDefault(format, List.of(".yaml", ".json"))) {
             if (!hasCase(folder, kind, ext)) {
               missing.add(folder + "/" + kind + "*" + ext);
             }
