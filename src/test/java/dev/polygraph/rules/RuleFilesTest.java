@@ -43,7 +43,7 @@ class RuleFilesTest {
     assertEquals(
         List.of(
             "EKS001", "EKS002", "EKS003", "EKS004", "EKS005", "EKS006", "EKS007", "EKS008",
-            "EKS009", "EKS010", "POLY001"),
+            "EKS009", "EKS010", "POLY001", "POLY002", "POLY003"),
         ids());
   }
 
