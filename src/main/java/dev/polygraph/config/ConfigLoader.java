@@ -154,8 +154,10 @@ public final class ConfigLoader {
       ruleIds(List.of((ScalarNode) entry.get("rule").orElseThrow()));
       try {
         java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + values.get(0));
+      } catch (java.util.regex.PatternSyntaxException bad) {
+        throw error(entry.get("path").orElseThrow().span(), "'ignore.path' is not a valid glob (" + bad.getDescription() + ")");
       } catch (IllegalArgumentException bad) {
-        throw error(entry.get("path").orElseThrow().span(), "'ignore.path' is not a valid glob: " + bad.getMessage());
+        throw error(entry.get("path").orElseThrow().span(), "'ignore.path' is not a valid glob");
       }
       out.add(new Config.Ignore(values.get(0), values.get(1), values.get(2)));
     }
