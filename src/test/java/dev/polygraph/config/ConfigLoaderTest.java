@@ -56,7 +56,7 @@ class ConfigLoaderTest {
         "CFG:2:21: unknown key 'rules' in an 'ignore' entry; allowed keys: path, rule, reason",
         error("ignore:\n  - { path: a.yaml, rules: EKS010, reason: x }\n"));
     assertEquals(
-        "CFG:2:25: 'eks010' is not a rule id (see 'polygraph rules')",
+        "CFG:2:27: 'eks010' is not a rule id (see 'polygraph rules')",
         error("ignore:\n  - { path: a.yaml, rule: eks010, reason: x }\n"));
     assertEquals(
         "CFG:1:9: 'ignore' must be a list of {path, rule, reason} mappings",
