@@ -116,7 +116,11 @@ final class ScanCommand implements Callable<Integer> {
       Config cfg = loadConfig(targets.get(0));
       ScanOptions options = options(cfg);
       if (printConfig) {
-        cfg.file().ifPresent(f -> out.println("# from " + f));
+        out.println(cfg.file().map(f -> "# from " + f + " and the command line")
+            .orElse("# no " + ConfigLoader.FILE_NAME + " found; built-in defaults and the command line"));
+        if (!rules.isEmpty()) {
+          out.println("# --rules " + String.join(",", rules) + " (a command-line option only)");
+        }
         out.print(ConfigYaml.render(cfg.withFlags(skipRules, Optional.ofNullable(ipFamily).map(
             f -> f.toLowerCase(Locale.ROOT)), cfnParams)));
         out.flush();
