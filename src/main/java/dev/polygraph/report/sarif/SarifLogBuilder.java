@@ -65,7 +65,10 @@ final class SarifLogBuilder {
       results.add(triaged(result(finding, ruleIndexes.get(finding.ruleId())), finding, report.triage()));
     }
     for (AbsentResult gone : report.triage().absent()) {
-      results.add(absent(gone, ruleIndexes.get(gone.ruleId())));
+      // GitHub rejects a result without a location; another producer's baseline may have one.
+      if (gone.location() != null) {
+        results.add(absent(gone, ruleIndexes.get(gone.ruleId())));
+      }
     }
 
     Run run =
@@ -183,10 +186,8 @@ final class SarifLogBuilder {
         .withLevel(resultLevel(gone.level()))
         .withMessage(new Message().withText(gone.message()))
         .withPartialFingerprints(fingerprints)
-        .withBaselineState(Result.BaselineState.ABSENT);
-    if (gone.location() != null) {
-      result.setLocations(List.of(location(gone.location().span(), gone.location().address())));
-    }
+        .withBaselineState(Result.BaselineState.ABSENT)
+        .withLocations(List.of(location(gone.location().span(), gone.location().address())));
     return result;
   }
 
