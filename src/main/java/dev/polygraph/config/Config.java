@@ -2,8 +2,11 @@ package dev.polygraph.config;
 
 import dev.polygraph.finding.Level;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,9 +33,9 @@ public record Config(
   /** One {@code ignore:} entry: findings of {@code rule} in files matching the {@code path} glob. */
   public record Ignore(String path, String rule, String reason) {
     public Ignore {
-      java.util.Objects.requireNonNull(path, "path");
-      java.util.Objects.requireNonNull(rule, "rule");
-      java.util.Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(reason, "reason");
     }
   }
 
@@ -50,9 +53,9 @@ public record Config(
    * an IP family or parameter given as a flag wins.
    */
   public Config withFlags(List<String> moreSkips, Optional<String> flagIpFamily, Map<String, String> flagParameters) {
-    java.util.LinkedHashSet<String> skips = new java.util.LinkedHashSet<>(skipRules);
+    LinkedHashSet<String> skips = new LinkedHashSet<>(skipRules);
     skips.addAll(moreSkips);
-    Map<String, String> params = new java.util.LinkedHashMap<>(cfnParameters);
+    Map<String, String> params = new LinkedHashMap<>(cfnParameters);
     params.putAll(flagParameters);
     return new Config(file, List.copyOf(skips), ruleLevels, flagIpFamily.or(() -> ipFamily), cniRole, nodeRoles,
         params, exclude, ignore);

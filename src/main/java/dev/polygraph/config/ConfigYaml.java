@@ -2,6 +2,7 @@ package dev.polygraph.config;
 
 import dev.polygraph.finding.Level;
 import java.util.List;
+import java.util.TreeMap;
 
 
 /**
@@ -22,7 +23,7 @@ public final class ConfigYaml {
       }
       if (!config.ruleLevels().isEmpty()) {
         out.append("  level:\n");
-        new java.util.TreeMap<>(config.ruleLevels())
+        new TreeMap<>(config.ruleLevels())
             .forEach((id, level) -> out.append("    ").append(quote(id)).append(": ").append(level(level)).append('\n'));
       }
     }
@@ -36,7 +37,7 @@ public final class ConfigYaml {
     }
     if (!config.cfnParameters().isEmpty()) {
       out.append("cloudformation:\n  parameters:\n");
-      new java.util.TreeMap<>(config.cfnParameters())
+      new TreeMap<>(config.cfnParameters())
           .forEach((k, v) -> out.append("    ").append(quote(k)).append(": ").append(quote(v)).append('\n'));
     }
     if (!config.exclude().isEmpty()) {

@@ -3,8 +3,11 @@ package dev.polygraph.report;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything the reporters need from one scan, already in its final order.
@@ -29,7 +32,7 @@ public record ScanReport(
     String rootUri,
     Triage triage) {
   public ScanReport {
-    java.util.Objects.requireNonNull(triage, "triage");
+    Objects.requireNonNull(triage, "triage");
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
     files = Map.copyOf(files);
@@ -57,9 +60,9 @@ public record ScanReport(
 
   /** The same report with more notifications (sorted by message, like the scanner's). */
   public ScanReport withNotifications(List<Notification> more) {
-    List<Notification> all = new java.util.ArrayList<>(notifications);
+    List<Notification> all = new ArrayList<>(notifications);
     all.addAll(more);
-    all.sort(java.util.Comparator.comparing(Notification::message));
+    all.sort(Comparator.comparing(Notification::message));
     return new ScanReport(toolVersion, findings, rules, files, all, filesScanned, executionSuccessful,
         rootUri, triage);
   }

@@ -13,6 +13,7 @@ import dev.polygraph.report.Notification;
 import dev.polygraph.report.ScanReport;
 import dev.polygraph.source.Span;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public final class Baseline {
   /** Reads a SARIF file; {@link BaselineException} when it is not readable JSON or not SARIF. */
   public static Baseline read(Path file) throws BaselineException {
     JsonNode root;
-    try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       root = new ObjectMapper().readTree(in);
     } catch (JsonProcessingException e) {
       String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();

@@ -3,6 +3,7 @@ package dev.polygraph.suppress;
 import dev.polygraph.tree.MapNode;
 import dev.polygraph.tree.Node;
 import dev.polygraph.tree.SeqNode;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ final class SourceBlocks {
 
   private static void collect(Node node, Map<Integer, Integer> blocks) {
     // Iterative: the tree's depth is bounded by the loader, but a stack of our own costs nothing.
-    java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+    ArrayDeque<Node> pending = new ArrayDeque<>();
     pending.push(node);
     while (!pending.isEmpty()) {
       Node n = pending.pop();

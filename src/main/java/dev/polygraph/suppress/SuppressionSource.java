@@ -5,6 +5,7 @@ import dev.polygraph.tree.MapNode;
 import dev.polygraph.tree.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,7 @@ public record SuppressionSource(
 
   /** A YAML or JSON file, told apart by its name; CloudFormation when it is a template. */
   public static SuppressionSource yamlOrJson(SourceFile file, Node tree, boolean cloudFormation) {
-    boolean json = file.name().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    boolean json = file.name().toLowerCase(Locale.ROOT).endsWith(".json");
     return new SuppressionSource(file, tree, json ? List.of() : SuppressionComments.HASH, cloudFormation);
   }
 
