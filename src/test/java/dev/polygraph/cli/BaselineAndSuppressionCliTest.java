@@ -174,4 +174,31 @@ class BaselineAndSuppressionCliTest {
     assertEquals("external", suppression.path("kind").asText());
     assertEquals("tracked in JIRA-12", suppression.path("justification").asText());
   }
+
+  @Test
+  void aFindingWhoseMessageChangedIsUpdatedAndDoesNotCount() throws IOException {
+    String original = template("fixtures/EKS001/cfn/bad-trusts-lambda.yaml");
+    Path file = write(original);
+    Path base = tmp.resolve("base.sarif");
+    assertEquals(1, MainTest.run("scan", "-f", "sarif", "-o", base.toString(), file.toString()).code());
+
+    write(original.replace("\n  Workers:\n", "\n  Nodes:\n"));
+    MainTest.Run run = MainTest.run("scan", "--baseline", base.toString(), file.toString());
+    assertEquals(0, run.code(), run.out());
+    assertTrue(run.out().contains(":29:9: error EKS001 [updated] Node role 'NodeRole' (used by node group 'Nodes')"),
+        run.out());
+    assertTrue(run.out().strip().endsWith("(baseline: 0 new, 0 unchanged, 1 updated, 0 absent)"), run.out());
+  }
+
+  @Test
+  void theSuppressionRulesAreInTheCatalogueOfTheCommandLine() {
+    MainTest.Run rules = MainTest.run("rules");
+    assertTrue(rules.out().contains("POLY002  warning  suppression-incomplete"), rules.out());
+    assertTrue(rules.out().contains("POLY003  note     unused-suppression"), rules.out());
+    MainTest.Run explain = MainTest.run("explain", "unused-suppression");
+    assertEquals(0, explain.code());
+    assertTrue(explain.out().startsWith("POLY003 unused-suppression (UnusedSuppression, default level note)"),
+        explain.out());
+    assertEquals(1, MainTest.run("scan", "--skip-rules", "POLY002,POLY003", "examples").code());
+  }
 }
