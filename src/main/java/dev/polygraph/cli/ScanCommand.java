@@ -103,6 +103,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "An earlier run's SARIF: only results not in it (baselineState 'new') count for the exit code.")
   Path baseline;
 
+  @Option(names = "--show-suppressed",
+      description = "Text output: also print suppressed findings, marked with their reason.")
+  boolean showSuppressed;
+
   @Option(names = "--print-config",
       description = "Print the effective configuration (config file and flags merged) as YAML and exit.")
   boolean printConfig;
@@ -256,9 +260,9 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private static Reporter reporter(Format f) {
+  private Reporter reporter(Format f) {
     return switch (f) {
-      case text -> new TextReporter();
+      case text -> new TextReporter(showSuppressed);
       case sarif -> new SarifReporter();
       case json -> new JsonReporter();
     };

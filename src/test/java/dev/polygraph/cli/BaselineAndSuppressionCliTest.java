@@ -152,6 +152,11 @@ class BaselineAndSuppressionCliTest {
     MainTest.Run run = MainTest.run("scan", file.toString());
     assertEquals(0, run.code(), run.out());
     assertEquals("no problems in 1 file (1 suppressed)\n", run.out());
+    MainTest.Run shown = MainTest.run("scan", "--show-suppressed", file.toString());
+    assertEquals(0, shown.code());
+    assertTrue(shown.out().contains(
+        ":29:9: error EKS001 [suppressed: nodes assume it through a broker] Node role 'NodeRole'"), shown.out());
+    assertTrue(shown.out().endsWith("\nno problems in 1 file (1 suppressed)\n"), shown.out());
 
     Path sarif = tmp.resolve("out.sarif");
     assertEquals(0, MainTest.run("scan", "-f", "sarif", "-o", sarif.toString(), file.toString()).code());

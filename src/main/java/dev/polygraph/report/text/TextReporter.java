@@ -9,6 +9,7 @@ import dev.polygraph.report.Notification;
 import dev.polygraph.report.Reporter;
 import dev.polygraph.report.ScanReport;
 import dev.polygraph.report.Summary;
+import dev.polygraph.report.Suppression;
 import dev.polygraph.report.Triage;
 import dev.polygraph.source.Span;
 import java.io.IOException;
@@ -28,11 +29,23 @@ import java.util.Map;
  */
 public final class TextReporter implements Reporter {
 
+  private final boolean showSuppressed;
+
+  /** Hides suppressed findings (the summary counts them). */
+  public TextReporter() {
+    this(false);
+  }
+
+  /** @param showSuppressed print suppressed findings too, marked with their reason */
+  public TextReporter(boolean showSuppressed) {
+    this.showSuppressed = showSuppressed;
+  }
+
   @Override
   public void write(ScanReport report, Writer out) throws IOException {
     StringBuilder text = new StringBuilder();
     for (Finding finding : report.findings()) {
-      if (report.triage().suppressed(finding)) {
+      if (report.triage().suppressed(finding) && !showSuppressed) {
         continue; // hidden by default; SARIF and JSON keep them with their suppression
       }
       appendFinding(report, finding, text);
@@ -68,6 +81,7 @@ public final class TextReporter implements Reporter {
         .append(' ')
         .append(finding.ruleId())
         .append(report.triage().baselineState(finding).map(s -> " [" + s.id() + "]").orElse(""))
+        .append(report.triage().suppression(finding).map(TextReporter::suppressedMark).orElse(""))
         .append(open ? " (undecided) " : " ")
         .append(safe(finding.message()))
         .append('\n');
@@ -86,6 +100,10 @@ public final class TextReporter implements Reporter {
     if (finding.help() != null) {
       text.append("  help: ").append(safe(finding.help())).append('\n');
     }
+  }
+
+  private static String suppressedMark(Suppression s) {
+    return s.justification() == null ? " [suppressed]" : " [suppressed: " + safe(s.justification()) + "]";
   }
 
   /** A result of the baseline that this scan no longer finds: one line, no snippet (the code changed). */
