@@ -175,4 +175,16 @@ class SuppressionScanTest {
     assertEquals(List.of("EKS001"), visible(report).stream().map(v -> v.split(" ")[1]).toList());
     assertTrue(report.rules().stream().noneMatch(m -> m.id().equals("POLY003")));
   }
+
+  @Test
+  void theConfigSetsTheLevelsOfTheSuppressionRules() throws IOException {
+    String t = Templates.insertBefore(Templates.lambdaTrust(), 7, "  # polygraph:ignore EKS001 reviewed\n");
+    var settings =
+        new dev.polygraph.rules.RuleSettings(
+            java.util.Optional.empty(), java.util.Optional.empty(), List.of(), Map.of("POLY003", Level.ERROR), false);
+    ScanReport report = scan(t, new ScanOptions(tmp, Set.of(), Set.of(), settings, Map.of(), List.of()), List.of());
+    Finding unused = report.findings().get(0);
+    assertEquals("POLY003", unused.ruleId());
+    assertEquals(Level.ERROR, unused.level());
+  }
 }
