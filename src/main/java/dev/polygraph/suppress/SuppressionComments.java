@@ -43,7 +43,11 @@ final class SuppressionComments {
         continue;
       }
       Matcher m = comment.matcher(text);
-      if (!m.find()) {
+      boolean found = m.find();
+      while (found && blocks.insideScalar(line, m.start(1) + 1)) {
+        found = m.find(m.start(1) + 1);
+      }
+      if (!found) {
         continue;
       }
       int markerAt = m.start(1);

@@ -102,6 +102,17 @@ class SuppressionCommentsTest {
   }
 
   @Test
+  void aMarkerInsideAStringOrBlockScalarIsText() {
+    assertEquals(
+        List.of(),
+        scan("A: \"x # polygraph:ignore EKS010 no\"\nB: |\n  text\n  # polygraph:ignore EKS010 no\nC: 'y # polygraph:ignore EKS001 z'\n"));
+    assertEquals(
+        List.of("EKS001"),
+        scan("A: \"x # polygraph:ignore EKS010 no\"  # polygraph:ignore EKS001 yes\n").stream()
+            .map(Directive::ruleId).toList());
+  }
+
+  @Test
   void hclCommentsWithSlashesAreReadWhenTheFormatHasThem() {
     String hcl = "resource \"aws_iam_role\" \"node\" {\n  // polygraph:ignore EKS010 govcloud\n  name = \"n\"\n}\n";
     SourceFile file = new SourceFile(Path.of("main.tf"), "main.tf", hcl);
