@@ -82,4 +82,19 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("dev.polygraph.cli..")
         .check(classes);
   }
+
+  @Test
+  void suppressionIsAStageAfterTheRulesThatRulesNeverSee() {
+    noClasses()
+        .that().resideInAPackage("dev.polygraph.rules..")
+        .should().dependOnClassesThat().resideInAPackage("dev.polygraph.suppress..")
+        .check(classes);
+    noClasses()
+        .that().resideInAPackage("dev.polygraph.suppress..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.polygraph.load..", "dev.polygraph.graph..", "dev.polygraph.scan..",
+            "dev.polygraph.cli..", "dev.polygraph.config..")
+        .check(classes);
+  }
 }

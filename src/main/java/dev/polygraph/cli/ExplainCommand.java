@@ -1,7 +1,6 @@
 package dev.polygraph.cli;
 
 import dev.polygraph.rules.Catalogue;
-import dev.polygraph.rules.Rule;
 import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.rules.RuleMetadata;
 import java.io.PrintWriter;
@@ -27,8 +26,8 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     String wanted = ruleId.trim();
-    for (Rule rule : Catalogue.all()) {
-      RuleMeta m = RuleMetadata.load(rule.id());
+    for (String id : Catalogue.ids()) {
+      RuleMeta m = RuleMetadata.load(id);
       if (m.id().equals(wanted.toUpperCase(Locale.ROOT)) || m.slug().equals(wanted)) {
         out.printf("%s %s (%s, default level %s)%n%n", m.id(), m.slug(), m.name(), m.level().id());
         out.println(m.fullDescription().strip());

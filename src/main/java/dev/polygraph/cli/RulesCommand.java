@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygraph.rules.Catalogue;
-import dev.polygraph.rules.Rule;
 import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.rules.RuleMetadata;
 import java.io.PrintWriter;
@@ -36,7 +35,7 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<RuleMeta> metas = Catalogue.all().stream().map(Rule::id).map(RuleMetadata::load).toList();
+    List<RuleMeta> metas = Catalogue.ids().stream().map(RuleMetadata::load).toList();
     switch (format) {
       case text -> {
         for (RuleMeta m : metas) {

@@ -3,6 +3,7 @@ package dev.polygraph.cli;
 import dev.polygraph.config.Config;
 import dev.polygraph.config.ConfigException;
 import dev.polygraph.config.ConfigLoader;
+import dev.polygraph.config.ConfigYaml;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.report.Reporter;
@@ -11,11 +12,13 @@ import dev.polygraph.report.json.JsonReporter;
 import dev.polygraph.report.sarif.SarifReporter;
 import dev.polygraph.report.text.TextReporter;
 import dev.polygraph.rules.Catalogue;
-import dev.polygraph.rules.Rule;
 import dev.polygraph.rules.RuleSettings;
 import dev.polygraph.scan.ReportScope;
 import dev.polygraph.scan.ScanOptions;
 import dev.polygraph.scan.Scanner;
+import dev.polygraph.suppress.Baseline;
+import dev.polygraph.suppress.BaselineException;
+import dev.polygraph.suppress.ExternalIgnore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -102,6 +105,18 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
+  @Option(names = "--baseline", paramLabel = "FILE.sarif",
+      description = "An earlier run's SARIF: only results not in it (baselineState 'new') count for the exit code.")
+  Path baseline;
+
+  @Option(names = "--show-suppressed",
+      description = "Text output: also print suppressed findings, marked with their reason.")
+  boolean showSuppressed;
+
+  @Option(names = "--print-config",
+      description = "Print the effective configuration (config file and flags merged) as YAML and exit.")
+  boolean printConfig;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -110,6 +125,18 @@ final class ScanCommand implements Callable<Integer> {
       List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
       Config cfg = loadConfig(targets.get(0));
       ScanOptions options = options(cfg);
+      if (printConfig) {
+        out.println(cfg.file().map(f -> "# from " + f + " and the command line")
+            .orElse("# no " + ConfigLoader.FILE_NAME + " found; built-in defaults and the command line"));
+        if (!rules.isEmpty()) {
+          out.println("# --rules " + String.join(",", rules) + " (a command-line option only)");
+        }
+        out.print(ConfigYaml.render(cfg.withFlags(skipRules, Optional.ofNullable(ipFamily).map(
+            f -> f.toLowerCase(Locale.ROOT)), cfnParams)));
+        out.flush();
+        return Main.EXIT_OK;
+      }
+      Baseline earlier = readBaseline();
       Level threshold = level(failOn, "--fail-on", true);
       List<Format> wanted = formats.isEmpty() ? List.of(Format.text) : List.copyOf(new LinkedHashSet<>(formats));
       List<Format> machine = wanted.stream().filter(f -> f != Format.text).toList();
@@ -126,13 +153,16 @@ final class ScanCommand implements Callable<Integer> {
 
       ScanReport report;
       try {
-        report = new Scanner(options).scan(targets);
+        report = new Scanner(options).withIgnores(ignores(cfg)).scan(targets);
         if (!reportOnly.isEmpty()) {
           report = ReportScope.only(report, options.root(), reportOnly);
         }
       } catch (IOException e) {
         err.println("polygraph: " + e.getMessage());
         return Main.EXIT_ERROR;
+      }
+      if (earlier != null) {
+        report = earlier.compare(report);
       }
 
       for (Format f : wanted) {
@@ -156,11 +186,26 @@ final class ScanCommand implements Callable<Integer> {
 
   private static boolean counts(ScanReport report, Level threshold) {
     for (Finding f : report.findings()) {
-      if (f.kind() == Finding.Kind.FAIL && f.level().atLeast(threshold)) {
+      if (f.kind() == Finding.Kind.FAIL && f.level().atLeast(threshold) && report.triage().counts(f)) {
         return true;
       }
     }
     return false;
+  }
+
+  private Baseline readBaseline() throws UsageException {
+    if (baseline == null) {
+      return null;
+    }
+    try {
+      return Baseline.read(baseline);
+    } catch (BaselineException e) {
+      throw usage("invalid baseline: " + e.getMessage());
+    }
+  }
+
+  private static List<ExternalIgnore> ignores(Config cfg) {
+    return cfg.ignore().stream().map(i -> new ExternalIgnore(i.path(), i.rule(), i.reason())).toList();
   }
 
   private Config loadConfig(Path firstPath) throws UsageException {
@@ -179,14 +224,12 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private ScanOptions options(Config cfg) throws UsageException {
-    Set<String> known = new LinkedHashSet<>();
-    for (Rule r : Catalogue.all()) {
-      known.add(r.id());
-    }
+    Set<String> known = new LinkedHashSet<>(Catalogue.ids());
     checkIds(rules, known, "--rules");
     checkIds(skipRules, known, "--skip-rules");
     checkIds(cfg.skipRules(), known, "rules.skip in the config");
     checkIds(List.copyOf(cfg.ruleLevels().keySet()), known, "rules.level in the config");
+    checkIds(cfg.ignore().stream().map(Config.Ignore::rule).toList(), known, "ignore in the config");
 
     Set<String> skipped = new LinkedHashSet<>(cfg.skipRules());
     skipped.addAll(skipRules);
@@ -226,9 +269,9 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private static Reporter reporter(Format f) {
+  private Reporter reporter(Format f) {
     return switch (f) {
-      case text -> new TextReporter();
+      case text -> new TextReporter(showSuppressed);
       case sarif -> new SarifReporter();
       case json -> new JsonReporter();
     };

@@ -2,14 +2,18 @@ package dev.polygraph.config;
 
 import dev.polygraph.finding.Level;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The contents of {@code .polygraph.yaml} (DESIGN §6), validated. Every key is optional.
  *
  * @param file where it was read from, or empty when no config file was found
+ * @param ignore the {@code ignore:} entries: findings suppressed by path and rule, with a reason
  */
 public record Config(
     Optional<Path> file,
@@ -19,10 +23,21 @@ public record Config(
     Optional<String> cniRole,
     List<String> nodeRoles,
     Map<String, String> cfnParameters,
-    List<String> exclude) {
+    List<String> exclude,
+    List<Ignore> ignore) {
 
   public static final Config EMPTY =
-      new Config(Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(), List.of());
+      new Config(Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(),
+          List.of(), List.of());
+
+  /** One {@code ignore:} entry: findings of {@code rule} in files matching the {@code path} glob. */
+  public record Ignore(String path, String rule, String reason) {
+    public Ignore {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 
   public Config {
     skipRules = List.copyOf(skipRules);
@@ -30,5 +45,19 @@ public record Config(
     nodeRoles = List.copyOf(nodeRoles);
     cfnParameters = Map.copyOf(cfnParameters);
     exclude = List.copyOf(exclude);
+    ignore = List.copyOf(ignore);
+  }
+
+  /**
+   * The configuration in effect once the command line's flags are applied: skipped rules add up,
+   * an IP family or parameter given as a flag wins.
+   */
+  public Config withFlags(List<String> moreSkips, Optional<String> flagIpFamily, Map<String, String> flagParameters) {
+    LinkedHashSet<String> skips = new LinkedHashSet<>(skipRules);
+    skips.addAll(moreSkips);
+    Map<String, String> params = new LinkedHashMap<>(cfnParameters);
+    params.putAll(flagParameters);
+    return new Config(file, List.copyOf(skips), ruleLevels, flagIpFamily.or(() -> ipFamily), cniRole, nodeRoles,
+        params, exclude, ignore);
   }
 }

@@ -30,12 +30,13 @@ public final class ConfigLoader {
 
   public static final String FILE_NAME = ".polygraph.yaml";
 
-  private static final List<String> TOP_KEYS = List.of("rules", "eks", "cloudformation", "exclude");
+  private static final List<String> TOP_KEYS = List.of("rules", "eks", "cloudformation", "exclude", "ignore");
   private static final List<String> RULES_KEYS = List.of("skip", "level");
   private static final List<String> EKS_KEYS = List.of("ip-family", "cni-role", "node-roles");
   private static final List<String> CFN_KEYS = List.of("parameters");
+  private static final List<String> IGNORE_KEYS = List.of("path", "rule", "reason");
   /** Keys of DESIGN §6 that later versions read; named in the error so users know why. */
-  private static final Set<String> NOT_YET = Set.of("roles", "terraform", "ignore", "baseline");
+  private static final Set<String> NOT_YET = Set.of("roles", "terraform", "baseline");
 
   private ConfigLoader() {}
 
@@ -68,7 +69,8 @@ public final class ConfigLoader {
       throw error(p.span(), p.message());
     }
     if (tree.root() == null || (tree.root() instanceof ScalarNode s && s.isNull())) {
-      return new Config(Optional.of(file), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(), List.of());
+      return new Config(Optional.of(file), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(),
+          List.of(), List.of());
     }
     MapNode root = map(tree.root(), "the config");
     checkKeys(root, TOP_KEYS, "top level");
@@ -80,6 +82,7 @@ public final class ConfigLoader {
     List<String> nodeRoles = new ArrayList<>();
     Map<String, String> params = new LinkedHashMap<>();
     List<String> exclude = new ArrayList<>();
+    List<Config.Ignore> ignore = new ArrayList<>();
 
     for (MapNode.Entry e : root.entries()) {
       switch (e.key().text()) {
@@ -112,15 +115,53 @@ public final class ConfigLoader {
         case "cloudformation" -> {
           MapNode cfn = map(e.value(), "'cloudformation'");
           checkKeys(cfn, CFN_KEYS, "'cloudformation'");
-          MapNode p = map(cfn.get("parameters").orElseThrow(), "'cloudformation.parameters'");
-          for (MapNode.Entry pe : p.entries()) {
-            params.put(pe.key().text(), scalar(pe.value(), "parameter '" + pe.key().text() + "'"));
+          for (MapNode.Entry c : cfn.entries()) {
+            MapNode p = map(c.value(), "'cloudformation.parameters'");
+            for (MapNode.Entry pe : p.entries()) {
+              params.put(pe.key().text(), scalar(pe.value(), "parameter '" + pe.key().text() + "'"));
+            }
           }
         }
+        case "ignore" -> ignore.addAll(ignores(e.value()));
         default -> exclude.addAll(texts(strings(e.value(), "'exclude'")));
       }
     }
-    return new Config(Optional.of(file), skip, levels, ipFamily, cniRole, nodeRoles, params, exclude);
+    return new Config(Optional.of(file), skip, levels, ipFamily, cniRole, nodeRoles, params, exclude, ignore);
+  }
+
+  /** {@code ignore:} entries; each needs all three keys, so every suppression says why. */
+  private static List<Config.Ignore> ignores(Node node) throws ConfigException {
+    if (!(node instanceof SeqNode seq)) {
+      throw error(node.span(), "'ignore' must be a list of {path, rule, reason} mappings");
+    }
+    List<Config.Ignore> out = new ArrayList<>();
+    for (Node item : seq.items()) {
+      MapNode entry = map(item, "an 'ignore' entry");
+      checkKeys(entry, IGNORE_KEYS, "an 'ignore' entry");
+      List<String> values = new ArrayList<>();
+      for (String key : IGNORE_KEYS) {
+        Optional<Node> value = entry.get(key);
+        if (value.isEmpty()) {
+          throw error(entry.span(), "an 'ignore' entry needs '" + key + "'; its keys are: "
+              + String.join(", ", IGNORE_KEYS));
+        }
+        String text = scalar(value.get(), "'ignore." + key + "'");
+        if (text.isBlank()) {
+          throw error(value.get().span(), "'ignore." + key + "' must not be empty");
+        }
+        values.add(text.strip());
+      }
+      ruleIds(List.of((ScalarNode) entry.get("rule").orElseThrow()));
+      try {
+        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + values.get(0));
+      } catch (java.util.regex.PatternSyntaxException bad) {
+        throw error(entry.get("path").orElseThrow().span(), "'ignore.path' is not a valid glob (" + bad.getDescription() + ")");
+      } catch (IllegalArgumentException bad) {
+        throw error(entry.get("path").orElseThrow().span(), "'ignore.path' is not a valid glob");
+      }
+      out.add(new Config.Ignore(values.get(0), values.get(1), values.get(2)));
+    }
+    return out;
   }
 
   private static void checkKeys(MapNode map, List<String> allowed, String where) throws ConfigException {

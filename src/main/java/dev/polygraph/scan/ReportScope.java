@@ -53,7 +53,8 @@ public final class ReportScope {
         notifications,
         report.filesScanned(),
         report.executionSuccessful(),
-        report.rootUri());
+        report.rootUri(),
+        report.triage());
   }
 
   private static boolean concerns(Finding finding, Set<String> names) {

@@ -13,6 +13,7 @@ import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.report.Notification;
 import dev.polygraph.report.ScanReport;
+import dev.polygraph.report.Triage;
 import dev.polygraph.rules.Catalogue;
 import dev.polygraph.rules.Rule;
 import dev.polygraph.rules.RuleContext;
@@ -20,6 +21,9 @@ import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.rules.RuleMetadata;
 import dev.polygraph.source.InputProblem;
 import dev.polygraph.source.SourceFile;
+import dev.polygraph.suppress.ExternalIgnore;
+import dev.polygraph.suppress.SuppressionSource;
+import dev.polygraph.suppress.Suppressor;
 import dev.polygraph.tree.MapNode;
 import dev.polygraph.tree.TreeResult;
 import java.io.IOException;
@@ -49,14 +53,25 @@ public final class Scanner {
 
   private final ScanOptions options;
   private final String toolVersion;
+  private final List<ExternalIgnore> ignores;
 
   public Scanner(ScanOptions options) {
-    this(options, Version.current());
+    this(options, Version.current(), List.of());
   }
 
   Scanner(ScanOptions options, String toolVersion) {
+    this(options, toolVersion, List.of());
+  }
+
+  private Scanner(ScanOptions options, String toolVersion, List<ExternalIgnore> ignores) {
     this.options = options;
     this.toolVersion = toolVersion;
+    this.ignores = List.copyOf(ignores);
+  }
+
+  /** The same scanner, with the config's {@code ignore:} entries. */
+  public Scanner withIgnores(List<ExternalIgnore> configIgnores) {
+    return new Scanner(options, toolVersion, configIgnores);
   }
 
   /**
@@ -74,6 +89,7 @@ public final class Scanner {
     List<SourceFile> scripts = new ArrayList<>();
     Map<String, SourceFile> files = new LinkedHashMap<>();
     Map<Path, SourceFile> byPath = new HashMap<>();
+    List<SuppressionSource> suppressionSources = new ArrayList<>();
     for (SourceFile file : discovered.files()) {
       files.put(file.name(), file);
       byPath.put(file.path(), file);
@@ -83,9 +99,11 @@ public final class Scanner {
       }
       TreeResult tree = CfnFormat.read(file);
       problems.addAll(tree.problems());
-      if (tree.root() instanceof MapNode map && CfnFormat.isTemplate(map)) {
-        templates.add(new CfnTemplate(file, map));
+      boolean template = tree.root() instanceof MapNode map && CfnFormat.isTemplate(map);
+      if (template) {
+        templates.add(new CfnTemplate(file, (MapNode) tree.root()));
       }
+      suppressionSources.add(SuppressionSource.yamlOrJson(file, tree.root(), template));
     }
 
     PolicyGraph.Builder graph = PolicyGraph.builder();
@@ -110,10 +128,23 @@ public final class Scanner {
     for (Rule rule : rules) {
       metas.put(rule.id(), RuleMetadata.load(rule.id()));
     }
-    List<Finding> findings = new ArrayList<>();
-    boolean successful = runRules(rules, metas, graph.build(), distinctProblems, findings, notifications);
-    findings.removeIf(f -> !reportsOn(metas.get(f.ruleId()), f, shell.inputs()));
+    List<Finding> ruleFindings = new ArrayList<>();
+    boolean successful =
+        runRules(rules, metas, graph.build(), distinctProblems, ruleFindings, notifications);
+    ruleFindings.removeIf(f -> !reportsOn(metas.get(f.ruleId()), f, shell.inputs()));
+
+    Set<String> ran = Set.copyOf(metas.keySet());
+    Suppressor suppressor =
+        new Suppressor(
+            ran,
+            Set.copyOf(Catalogue.ids()),
+            suppressionRule("POLY002", metas),
+            suppressionRule("POLY003", metas),
+            options.ruleSettings().levels());
+    Suppressor.Outcome outcome = suppressor.apply(ruleFindings, suppressionSources, ignores);
+    List<Finding> findings = new ArrayList<>(outcome.findings());
     findings.sort(FINDING_ORDER);
+    notifications.addAll(outcome.notifications());
     notifications.sort(Comparator.comparing(Notification::message));
     return new ScanReport(
         toolVersion,
@@ -123,7 +154,23 @@ public final class Scanner {
         notifications,
         files.size(),
         successful,
-        options.root().toAbsolutePath().normalize().toUri().toString());
+        options.root().toAbsolutePath().normalize().toUri().toString(),
+        Triage.NONE.withSuppressions(outcome.suppressions()));
+  }
+
+  /** The metadata of a rule of the suppress stage when it is enabled (then also listed in the report). */
+  private Optional<RuleMeta> suppressionRule(String id, Map<String, RuleMeta> metas) {
+    if (!enabled(id)) {
+      return Optional.empty();
+    }
+    RuleMeta meta = RuleMetadata.load(id);
+    metas.put(id, meta);
+    return Optional.of(meta);
+  }
+
+  private boolean enabled(String id) {
+    return (options.enabledRules().isEmpty() || options.enabledRules().contains(id))
+        && !options.skippedRules().contains(id);
   }
 
   private boolean runRules(
@@ -189,8 +236,7 @@ public final class Scanner {
   List<Rule> enabledRules() {
     List<Rule> out = new ArrayList<>();
     for (Rule rule : Catalogue.all()) {
-      boolean enabled = options.enabledRules().isEmpty() || options.enabledRules().contains(rule.id());
-      if (enabled && !options.skippedRules().contains(rule.id())) {
+      if (enabled(rule.id())) {
         out.add(rule);
       }
     }

@@ -46,7 +46,7 @@ class RuleFilesTest {
     assertEquals(
         List.of(
             "EKS001", "EKS002", "EKS003", "EKS004", "EKS005", "EKS006", "EKS007", "EKS008",
-            "EKS009", "EKS010", "IAM001", "IAM002", "POLY001"),
+            "EKS009", "EKS010", "IAM001", "IAM002", "POLY001", "POLY002", "POLY003"),
         ids());
   }
 

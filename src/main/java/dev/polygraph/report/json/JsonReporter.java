@@ -5,12 +5,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Location;
+import dev.polygraph.report.AbsentResult;
+import dev.polygraph.report.BaselineState;
 import dev.polygraph.report.Fingerprints;
 import dev.polygraph.report.JsonLayout;
 import dev.polygraph.report.Notification;
 import dev.polygraph.report.Reporter;
 import dev.polygraph.report.ScanReport;
 import dev.polygraph.report.Summary;
+import dev.polygraph.report.Suppression;
+import dev.polygraph.report.Triage;
 import dev.polygraph.source.Span;
 import java.io.IOException;
 import java.io.Writer;
@@ -41,7 +45,24 @@ public final class JsonReporter implements Reporter {
 
       json.writeArrayFieldStart("findings");
       for (Finding finding : report.findings()) {
-        writeFinding(finding, json);
+        writeFinding(finding, report.triage(), json);
+      }
+      json.writeEndArray();
+
+      json.writeArrayFieldStart("absent");
+      for (AbsentResult gone : report.triage().absent()) {
+        json.writeStartObject();
+        json.writeStringField("ruleId", gone.ruleId());
+        json.writeStringField("level", gone.level().id());
+        json.writeStringField("message", gone.message());
+        json.writeFieldName("location");
+        if (gone.location() == null) {
+          json.writeNull();
+        } else {
+          writeLocation(gone.location(), false, json);
+        }
+        json.writeStringField("fingerprint", gone.fingerprintHash());
+        json.writeEndObject();
       }
       json.writeEndArray();
 
@@ -67,6 +88,7 @@ public final class JsonReporter implements Reporter {
       json.writeNumberField("notes", summary.notes());
       json.writeNumberField("undecided", summary.undecided());
       json.writeNumberField("files", summary.files());
+      json.writeNumberField("suppressed", report.triage().suppressions().size());
       json.writeEndObject();
       json.writeEndObject();
     }
@@ -74,7 +96,7 @@ public final class JsonReporter implements Reporter {
     out.flush();
   }
 
-  private static void writeFinding(Finding finding, JsonGenerator json) throws IOException {
+  private static void writeFinding(Finding finding, Triage triage, JsonGenerator json) throws IOException {
     json.writeStartObject();
     json.writeStringField("ruleId", finding.ruleId());
     json.writeStringField("level", finding.level().id());
@@ -89,6 +111,17 @@ public final class JsonReporter implements Reporter {
     json.writeEndArray();
     json.writeStringField("fingerprint", Fingerprints.sha256Hex(finding.fingerprint()));
     json.writeStringField("help", finding.help());
+    json.writeFieldName("suppression");
+    Suppression suppression = triage.suppression(finding).orElse(null);
+    if (suppression == null) {
+      json.writeNull();
+    } else {
+      json.writeStartObject();
+      json.writeStringField("kind", suppression.kind().sarifName());
+      json.writeStringField("justification", suppression.justification());
+      json.writeEndObject();
+    }
+    json.writeStringField("baselineState", triage.baselineState(finding).map(BaselineState::id).orElse(null));
     json.writeEndObject();
   }
 

@@ -16,13 +16,17 @@ import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
+import dev.polygraph.report.AbsentResult;
+import dev.polygraph.report.BaselineState;
 import dev.polygraph.report.Fingerprints;
 import dev.polygraph.report.ScanReport;
+import dev.polygraph.report.Triage;
 import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.source.Span;
 import java.net.URI;
@@ -58,7 +62,13 @@ final class SarifLogBuilder {
 
     List<Result> results = new ArrayList<>();
     for (Finding finding : report.findings()) {
-      results.add(result(finding, ruleIndexes.get(finding.ruleId())));
+      results.add(triaged(result(finding, ruleIndexes.get(finding.ruleId())), finding, report.triage()));
+    }
+    for (AbsentResult gone : report.triage().absent()) {
+      // GitHub rejects a result without a location; another producer's baseline may have one.
+      if (gone.location() != null) {
+        results.add(absent(gone, ruleIndexes.get(gone.ruleId())));
+      }
     }
 
     Run run =
@@ -142,6 +152,47 @@ final class SarifLogBuilder {
         .withLocations(List.of(location))
         .withRelatedLocations(related.isEmpty() ? null : related)
         .withPartialFingerprints(fingerprints);
+  }
+
+  /** Adds what the suppress/baseline stage decided: {@code suppressions} and {@code baselineState}. */
+  private static Result triaged(Result result, Finding finding, Triage triage) {
+    triage
+        .suppression(finding)
+        .ifPresent(
+            s -> {
+              Suppression suppression =
+                  new Suppression().withKind(Suppression.Kind.fromValue(s.kind().sarifName()));
+              if (s.justification() != null) {
+                suppression.setJustification(s.justification());
+              }
+              Set<Suppression> suppressions = new LinkedHashSet<>();
+              suppressions.add(suppression);
+              result.setSuppressions(suppressions);
+            });
+    triage.baselineState(finding).ifPresent(state -> result.setBaselineState(baselineState(state)));
+    return result;
+  }
+
+  /** A baseline result that is gone: kept so viewers can show what was fixed, never counted. */
+  private static Result absent(AbsentResult gone, Integer ruleIndex) {
+    PartialFingerprints fingerprints = new PartialFingerprints();
+    fingerprints.setAdditionalProperty(FINGERPRINT_KEY, gone.fingerprintHash());
+    Result result = new Result().withRuleId(gone.ruleId());
+    if (ruleIndex != null) {
+      result.setRuleIndex(ruleIndex);
+    }
+    result
+        .withKind(Result.Kind.FAIL)
+        .withLevel(resultLevel(gone.level()))
+        .withMessage(new Message().withText(gone.message()))
+        .withPartialFingerprints(fingerprints)
+        .withBaselineState(Result.BaselineState.ABSENT)
+        .withLocations(List.of(location(gone.location().span(), gone.location().address())));
+    return result;
+  }
+
+  private static Result.BaselineState baselineState(BaselineState state) {
+    return Result.BaselineState.fromValue(state.id());
   }
 
   private static Invocation invocation(ScanReport report) {

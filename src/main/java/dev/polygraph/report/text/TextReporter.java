@@ -3,15 +3,21 @@ package dev.polygraph.report.text;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.finding.Location;
+import dev.polygraph.report.AbsentResult;
+import dev.polygraph.report.BaselineState;
 import dev.polygraph.report.Notification;
 import dev.polygraph.report.Reporter;
 import dev.polygraph.report.ScanReport;
 import dev.polygraph.report.Summary;
+import dev.polygraph.report.Suppression;
+import dev.polygraph.report.Triage;
 import dev.polygraph.source.Span;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiler-style output for people and pre-commit hooks: per finding a {@code file:line:col:} header,
@@ -23,14 +29,35 @@ import java.util.List;
  */
 public final class TextReporter implements Reporter {
 
+  private final boolean showSuppressed;
+
+  /** Hides suppressed findings (the summary counts them). */
+  public TextReporter() {
+    this(false);
+  }
+
+  /** @param showSuppressed print suppressed findings too, marked with their reason */
+  public TextReporter(boolean showSuppressed) {
+    this.showSuppressed = showSuppressed;
+  }
+
   @Override
   public void write(ScanReport report, Writer out) throws IOException {
     StringBuilder text = new StringBuilder();
     for (Finding finding : report.findings()) {
+      if (report.triage().suppressed(finding) && !showSuppressed) {
+        continue; // hidden by default; SARIF and JSON keep them with their suppression
+      }
       appendFinding(report, finding, text);
       text.append('\n');
     }
-    text.append(summary(Summary.of(report))).append('\n');
+    for (AbsentResult gone : report.triage().absent()) {
+      appendAbsent(gone, text);
+    }
+    if (!report.triage().absent().isEmpty()) {
+      text.append('\n');
+    }
+    text.append(summary(Summary.of(report))).append(triageSummary(report)).append('\n');
     for (Notification notification : report.notifications()) {
       text.append("polygraph: ")
           .append(levelWord(notification.level()))
@@ -53,6 +80,8 @@ public final class TextReporter implements Reporter {
         .append(open ? "note" : levelWord(finding.level()))
         .append(' ')
         .append(finding.ruleId())
+        .append(report.triage().baselineState(finding).map(s -> " [" + s.id() + "]").orElse(""))
+        .append(report.triage().suppression(finding).map(TextReporter::suppressedMark).orElse(""))
         .append(open ? " (undecided) " : " ")
         .append(safe(finding.message()))
         .append('\n');
@@ -71,6 +100,48 @@ public final class TextReporter implements Reporter {
     if (finding.help() != null) {
       text.append("  help: ").append(safe(finding.help())).append('\n');
     }
+  }
+
+  private static String suppressedMark(Suppression s) {
+    return s.justification() == null ? " [suppressed]" : " [suppressed: " + safe(s.justification()) + "]";
+  }
+
+  /** A result of the baseline that this scan no longer finds: one line, no snippet (the code changed). */
+  private static void appendAbsent(AbsentResult gone, StringBuilder text) {
+    if (gone.location() != null) {
+      text.append(position(gone.location().span())).append(": ");
+    }
+    text.append(levelWord(gone.level()))
+        .append(' ')
+        .append(safe(gone.ruleId()))
+        .append(" [absent] ")
+        .append(safe(gone.message()))
+        .append('\n');
+  }
+
+  /** " (2 suppressed)", " (baseline: 1 new, 3 unchanged, 0 updated, 1 absent)", both, or "". */
+  static String triageSummary(ScanReport report) {
+    Triage triage = report.triage();
+    List<String> parts = new ArrayList<>();
+    if (!triage.suppressions().isEmpty()) {
+      parts.add(triage.suppressions().size() + " suppressed");
+    }
+    if (triage.baselineGiven()) {
+      Map<BaselineState, Integer> counts = new EnumMap<>(BaselineState.class);
+      for (BaselineState state : BaselineState.values()) {
+        counts.put(state, 0);
+      }
+      for (Finding finding : report.findings()) {
+        if (!triage.suppressed(finding)) {
+          triage.baselineState(finding).ifPresent(s -> counts.merge(s, 1, Integer::sum));
+        }
+      }
+      counts.put(BaselineState.ABSENT, triage.absent().size());
+      List<String> states = new ArrayList<>();
+      counts.forEach((state, n) -> states.add(n + " " + state.id()));
+      parts.add("baseline: " + String.join(", ", states));
+    }
+    return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
   }
 
   static String summary(Summary summary) {

@@ -7,7 +7,11 @@ import dev.polygraph.finding.Level;
 import dev.polygraph.finding.Location;
 import dev.polygraph.report.Notification;
 import dev.polygraph.report.SampleReports;
+import dev.polygraph.report.AbsentResult;
+import dev.polygraph.report.BaselineState;
 import dev.polygraph.report.ScanReport;
+import dev.polygraph.report.Suppression;
+import dev.polygraph.report.Triage;
 import dev.polygraph.source.Span;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,7 +30,12 @@ class JsonReporterTest {
             "EKS003|R", "attach it");
     ScanReport report =
         new ScanReport("1.2.3", List.of(finding), SampleReports.rules(), Map.of(),
-            List.of(new Notification(Level.ERROR, "Rule 'EKS009' crashed.", null)), 1, false, null);
+            List.of(new Notification(Level.ERROR, "Rule 'EKS009' crashed.", null)), 1, false, null,
+            new Triage(
+                Map.of(finding, new Suppression(Suppression.Kind.EXTERNAL, "tracked in JIRA-12")),
+                Map.of(finding, BaselineState.UPDATED),
+                List.of(new AbsentResult("EKS001", Level.ERROR, "Gone.", null, "ab12")),
+                true));
     assertEquals(
         "{\n"
             + "  \"version\": 1,\n"
@@ -60,7 +69,21 @@ class JsonReporterTest {
             + "        }\n"
             + "      ],\n"
             + "      \"fingerprint\": \"7c73f200bcd32230f981f73f24afd2efe536de48b8910f1ca7b139947a3850fb\",\n"
-            + "      \"help\": \"attach it\"\n"
+            + "      \"help\": \"attach it\",\n"
+            + "      \"suppression\": {\n"
+            + "        \"kind\": \"external\",\n"
+            + "        \"justification\": \"tracked in JIRA-12\"\n"
+            + "      },\n"
+            + "      \"baselineState\": \"updated\"\n"
+            + "    }\n"
+            + "  ],\n"
+            + "  \"absent\": [\n"
+            + "    {\n"
+            + "      \"ruleId\": \"EKS001\",\n"
+            + "      \"level\": \"error\",\n"
+            + "      \"message\": \"Gone.\",\n"
+            + "      \"location\": null,\n"
+            + "      \"fingerprint\": \"ab12\"\n"
             + "    }\n"
             + "  ],\n"
             + "  \"notifications\": [\n"
@@ -74,8 +97,9 @@ class JsonReporterTest {
             + "    \"errors\": 0,\n"
             + "    \"warnings\": 0,\n"
             + "    \"notes\": 0,\n"
-            + "    \"undecided\": 1,\n"
-            + "    \"files\": 1\n"
+            + "    \"undecided\": 0,\n"
+            + "    \"files\": 1,\n"
+            + "    \"suppressed\": 1\n"
             + "  }\n"
             + "}\n",
         write(report));
@@ -91,13 +115,15 @@ class JsonReporterTest {
             + "    \"version\": \"0.1.0\"\n"
             + "  },\n"
             + "  \"findings\": [],\n"
+            + "  \"absent\": [],\n"
             + "  \"notifications\": [],\n"
             + "  \"summary\": {\n"
             + "    \"errors\": 0,\n"
             + "    \"warnings\": 0,\n"
             + "    \"notes\": 0,\n"
             + "    \"undecided\": 0,\n"
-            + "    \"files\": 1\n"
+            + "    \"files\": 1,\n"
+            + "    \"suppressed\": 0\n"
             + "  }\n"
             + "}\n",
         write(SampleReports.empty()));

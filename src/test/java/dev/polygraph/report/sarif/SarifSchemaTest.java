@@ -11,7 +11,13 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.polygraph.report.SampleReports;
+import dev.polygraph.finding.Level;
+import dev.polygraph.report.AbsentResult;
+import dev.polygraph.report.BaselineState;
 import dev.polygraph.report.ScanReport;
+import dev.polygraph.report.Suppression;
+import dev.polygraph.report.Triage;
+import dev.polygraph.source.Span;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -62,6 +68,41 @@ class SarifSchemaTest {
     assertValid(
         new ScanReport(sample.toolVersion(), sample.findings(), List.of(), sample.files(),
             sample.notifications(), 3, false, null));
+  }
+
+  @Test
+  void triagedReportIsValidAndCarriesSuppressionsAndBaselineStates() throws IOException {
+    ScanReport sample = SampleReports.sample();
+    var first = sample.findings().get(0);
+    var second = sample.findings().get(1);
+    java.util.Map<dev.polygraph.finding.Finding, BaselineState> states = new java.util.HashMap<>();
+    sample.findings().forEach(f -> states.put(f, BaselineState.UNCHANGED));
+    states.put(second, BaselineState.NEW);
+    ScanReport triaged =
+        sample.withTriage(
+            new Triage(
+                java.util.Map.of(
+                    first, new Suppression(Suppression.Kind.IN_SOURCE, "reviewed"),
+                    second, new Suppression(Suppression.Kind.EXTERNAL, null)),
+                states,
+                List.of(
+                    new AbsentResult("EKS001", Level.ERROR, "Gone.",
+                        dev.polygraph.finding.Location.at(new Span("t.yaml", 3, 5, 3, 9)), "ab12"),
+                    new AbsentResult("EKS002", Level.WARNING, "No place.", null, "cd34")),
+                true));
+    assertValid(triaged);
+    JsonNode results = sarif(triaged).at("/runs/0/results");
+    assertEquals("{\"kind\":\"inSource\",\"justification\":\"reviewed\"}",
+        results.at("/0/suppressions/0").toString());
+    assertEquals("unchanged", results.at("/0/baselineState").asText());
+    assertEquals("{\"kind\":\"external\"}", results.at("/1/suppressions/0").toString());
+    assertEquals("new", results.at("/1/baselineState").asText());
+    int n = sample.findings().size();
+    assertEquals("absent", results.at("/" + n + "/baselineState").asText());
+    assertEquals("ab12", results.at("/" + n + "/partialFingerprints/polygraph~1v1").asText());
+    assertEquals(3, results.at("/" + n + "/locations/0/physicalLocation/region/startLine").asInt());
+    // An absent result without a place is left out: GitHub rejects results without a location.
+    assertEquals(n + 1, results.size());
   }
 
   @Test
