@@ -10,6 +10,7 @@ import java.util.Optional;
  * The contents of {@code .polygraph.yaml} (DESIGN §6), validated. Every key is optional.
  *
  * @param file where it was read from, or empty when no config file was found
+ * @param roles roles declared under {@code roles:}, in the order written
  */
 public record Config(
     Optional<Path> file,
@@ -19,10 +20,11 @@ public record Config(
     Optional<String> cniRole,
     List<String> nodeRoles,
     Map<String, String> cfnParameters,
-    List<String> exclude) {
+    List<String> exclude,
+    List<RoleDeclaration> roles) {
 
   public static final Config EMPTY =
-      new Config(Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(), List.of());
+      new Config(Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(), List.of(), List.of());
 
   public Config {
     skipRules = List.copyOf(skipRules);
@@ -30,5 +32,6 @@ public record Config(
     nodeRoles = List.copyOf(nodeRoles);
     cfnParameters = Map.copyOf(cfnParameters);
     exclude = List.copyOf(exclude);
+    roles = List.copyOf(roles);
   }
 }

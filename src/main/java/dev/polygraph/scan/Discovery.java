@@ -34,6 +34,9 @@ final class Discovery {
   /** Larger files are skipped: no template or policy is this big, and reading it would cost memory. */
   static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
 
+  /** JSON may be an account dump, read in streaming fashion: large accounts dump hundreds of MB. */
+  static final long MAX_JSON_FILE_BYTES = 512L * 1024 * 1024;
+
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules");
 
   private final Path root;
@@ -123,8 +126,9 @@ final class Discovery {
   private java.util.Optional<SourceFile> read(Path file, String name, List<Notification> notes) {
     try {
       long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        notes.add(skipped(name, "larger than " + (MAX_FILE_BYTES >> 20) + " MB"));
+      long max = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? MAX_JSON_FILE_BYTES : MAX_FILE_BYTES;
+      if (size > max) {
+        notes.add(skipped(name, "larger than " + (max >> 20) + " MB"));
         return java.util.Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(file);
@@ -151,6 +155,14 @@ final class Discovery {
       notes.add(skipped(name, "cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
     return java.util.Optional.empty();
+  }
+
+  /** One file outside what was discovered (a file the config names), named like discovered ones. */
+  java.util.Optional<SourceFile> readFile(Path abs, List<Notification> notes) {
+    if (!Files.isRegularFile(abs)) {
+      return java.util.Optional.empty();
+    }
+    return read(abs, name(abs), notes);
   }
 
   private static Notification skipped(String name, String why) {

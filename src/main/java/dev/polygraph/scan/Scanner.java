@@ -7,6 +7,8 @@ import dev.polygraph.load.cfn.CfnFormat;
 import dev.polygraph.load.cfn.CfnGraphBuilder;
 import dev.polygraph.load.cfn.CfnOptions;
 import dev.polygraph.load.cfn.CfnTemplate;
+import dev.polygraph.load.iam.IamFormat;
+import dev.polygraph.load.iam.IamLoader;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.report.Notification;
@@ -67,17 +69,26 @@ public final class Scanner {
     List<InputProblem> problems = new ArrayList<>();
     List<CfnTemplate> templates = new ArrayList<>();
     Map<String, SourceFile> files = new LinkedHashMap<>();
+    IamLoader iam = new IamLoader();
     for (SourceFile file : discovered.files()) {
       files.put(file.name(), file);
+      if (IamFormat.isAccountDump(file)) {
+        iam.addAccountDump(file); // streamed: a dump is too large to hold as one tree
+        continue;
+      }
       TreeResult tree = CfnFormat.read(file);
       problems.addAll(tree.problems());
       if (tree.root() instanceof MapNode map && CfnFormat.isTemplate(map)) {
         templates.add(new CfnTemplate(file, map));
+      } else if (IamFormat.isCandidate(file)) {
+        iam.add(file, tree);
       }
     }
+    iam.declare(options.roles(), path -> fileAt(path, discovery, files, notifications));
 
     PolicyGraph.Builder graph = PolicyGraph.builder();
     new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph);
+    problems.addAll(iam.build(graph));
 
     List<Rule> rules = enabledRules();
     Map<String, RuleMeta> metas = new java.util.TreeMap<>();
@@ -97,6 +108,20 @@ public final class Scanner {
         files.size(),
         successful,
         options.root().toAbsolutePath().normalize().toUri().toString());
+  }
+
+  /** The scan's file at a path the config names, read now if discovery did not. */
+  private static java.util.Optional<SourceFile> fileAt(
+      Path path, Discovery discovery, Map<String, SourceFile> files, List<Notification> notifications) {
+    Path abs = path.toAbsolutePath().normalize();
+    for (SourceFile f : files.values()) {
+      if (f.path() != null && f.path().toAbsolutePath().normalize().equals(abs)) {
+        return java.util.Optional.of(f);
+      }
+    }
+    java.util.Optional<SourceFile> read = discovery.readFile(abs, notifications);
+    read.ifPresent(f -> files.put(f.name(), f));
+    return read;
   }
 
   private boolean runRules(
