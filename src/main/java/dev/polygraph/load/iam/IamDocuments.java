@@ -1,16 +1,17 @@
 package dev.polygraph.load.iam;
 
-import dev.polygraph.load.PlainValues;
-import dev.polygraph.source.SourceFile;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.polygraph.source.Span;
-import dev.polygraph.tree.JsonTreeReader;
-import dev.polygraph.tree.TreeResult;
 import dev.polygraph.value.Absent;
 import dev.polygraph.value.ListValue;
 import dev.polygraph.value.MapValue;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Unknown;
 import dev.polygraph.value.Value;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +23,13 @@ import java.util.Optional;
  * or a string holding URL-encoded JSON (what the API returns, and what account dumps keep).
  */
 final class IamDocuments {
+
+  // The limits of located trees: a document string is input like any other.
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(1_000_000).build())
+          .build();
 
   private IamDocuments() {}
 
@@ -40,13 +48,43 @@ final class IamDocuments {
     } catch (IllegalArgumentException e) {
       return new Unknown("the policy document string is not URL-encoded JSON", text.span());
     }
-    TreeResult tree = JsonTreeReader.read(new SourceFile(null, text.span().file(), json));
-    if (tree.root() == null || !tree.problems().isEmpty()) {
-      String why =
-          tree.problems().isEmpty() ? "it is empty" : tree.problems().get(0).message();
-      return new Unknown("the policy document string does not hold valid JSON: " + why, text.span());
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      if (parser.nextToken() == null) {
+        return new Unknown("the policy document string is empty", text.span());
+      }
+      Value document = read(parser, text.span());
+      if (parser.nextToken() != null) {
+        return new Unknown("the policy document string holds more than one JSON value", text.span());
+      }
+      return document;
+    } catch (IOException e) {
+      return new Unknown("the policy document string does not hold valid JSON", text.span());
     }
-    return relocated(PlainValues.of(tree.root()), text.span());
+  }
+
+  /**
+   * The value at the parser's current token, every part at {@code at}: a string has no positions
+   * of its own to report, and a located tree of it would cost a line map per document.
+   */
+  private static Value read(JsonParser parser, Span at) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.START_OBJECT) {
+      List<MapValue.Entry> entries = new ArrayList<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        parser.nextToken();
+        entries.add(new MapValue.Entry(key, at, read(parser, at)));
+      }
+      return new MapValue(entries, at);
+    }
+    if (token == JsonToken.START_ARRAY) {
+      List<Value> items = new ArrayList<>();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        items.add(read(parser, at));
+      }
+      return new ListValue(items, at);
+    }
+    return token == JsonToken.VALUE_NULL ? new Absent(at) : Text.of(parser.getText(), at);
   }
 
   /** Whether a document's statements name principals: a trust policy rather than a permissions policy. */
@@ -68,25 +106,4 @@ final class IamDocuments {
     return false;
   }
 
-  /** The same value with every span (keys too) replaced by {@code at}. */
-  static Value relocated(Value value, Span at) {
-    if (value instanceof Text t) {
-      return new Text(t.parts(), at);
-    }
-    if (value instanceof ListValue list) {
-      List<Value> items = new ArrayList<>(list.items().size());
-      for (Value item : list.items()) {
-        items.add(relocated(item, at));
-      }
-      return new ListValue(items, at);
-    }
-    if (value instanceof MapValue map) {
-      List<MapValue.Entry> entries = new ArrayList<>(map.entries().size());
-      for (MapValue.Entry e : map.entries()) {
-        entries.add(new MapValue.Entry(e.key(), at, relocated(e.value(), at)));
-      }
-      return new MapValue(entries, at);
-    }
-    return value instanceof Absent ? new Absent(at) : value;
-  }
 }
