@@ -105,5 +105,4 @@ final class IamDocuments {
     }
     return false;
   }
-
 }
