@@ -78,7 +78,7 @@ class ConfigLoaderRolesTest {
     assertEquals(
         f + ":3:15: 'policies' of role 'r' must be a list of strings",
         error("roles:\n  r:\n    policies: p.json\n"));
-    assertEquals(f + ":2:3: role 'r' must be a mapping", error("roles:\n  r: eks-node\n"));
+    assertEquals(f + ":2:6: role 'r' must be a mapping", error("roles:\n  r: eks-node\n"));
     assertEquals(
         f + ":2:3: 'my role' is not an IAM role name (letters, digits and +=,.@_-, at most 64)",
         error("roles:\n  my role: {kind: eks-node}\n"));
