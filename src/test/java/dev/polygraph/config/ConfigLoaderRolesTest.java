@@ -82,6 +82,6 @@ class ConfigLoaderRolesTest {
     assertEquals(
         f + ":2:3: 'my role' is not an IAM role name (letters, digits and +=,.@_-, at most 64)",
         error("roles:\n  my role: {kind: eks-node}\n"));
-    assertEquals(f + ":3:3: duplicate key 'r' in 'roles'", error("roles:\n  r: {}\n  r: {}\n"));
+    assertEquals(f + ":3:3: Duplicate key 'r' (first defined at line 2).", error("roles:\n  r: {}\n  r: {}\n"));
   }
 }
