@@ -6,7 +6,10 @@ import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
@@ -138,13 +141,10 @@ final class Discovery {
           return java.util.Optional.empty();
         }
       }
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      checkUtf8(bytes);
+      // Validated above, so nothing is replaced; the String constructor decodes without the
+      // intermediate char buffer, which for a large account dump is twice the file's size.
+      String text = new String(bytes, StandardCharsets.UTF_8);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1); // a UTF-8 byte order mark is not content
       }
@@ -163,6 +163,32 @@ final class Discovery {
       return java.util.Optional.empty();
     }
     return read(abs, name(abs), notes);
+  }
+
+  /** Throws when the bytes are not UTF-8, decoding in small chunks so that nothing large is allocated. */
+  private static void checkUtf8(byte[] bytes) throws CharacterCodingException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult r = decoder.decode(in, out, true);
+      if (r.isError()) {
+        r.throwException();
+      }
+      if (r.isUnderflow()) {
+        break;
+      }
+      out.clear();
+    }
+    out.clear();
+    CoderResult end = decoder.flush(out);
+    if (end.isError()) {
+      end.throwException();
+    }
   }
 
   private static Notification skipped(String name, String why) {
