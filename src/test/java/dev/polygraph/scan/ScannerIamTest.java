@@ -3,12 +3,15 @@ package dev.polygraph.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polygraph.config.ConfigLoader;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.load.iam.AccountDumpGenerator;
 import dev.polygraph.report.ScanReport;
+import dev.polygraph.rules.RuleSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,33 @@ class ScannerIamTest {
       assertEquals(7, i % 100, f.location().address());
     }
     assertEquals("role/eks-node-role-107", report.findings().get(1).location().address());
+  }
+
+  @Test
+  void aDeclaredRoleReadsItsFilesEvenOutsideTheScannedPaths() throws Exception {
+    Files.createDirectories(dir.resolve("iam"));
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(
+        dir.resolve("iam/trust.json"),
+        "{\"Version\": \"2012-10-17\",\n \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"lambda.amazonaws.com\"},"
+            + " \"Action\": \"sts:AssumeRole\"}]}\n");
+    Path config =
+        Files.writeString(
+            dir.resolve(ConfigLoader.FILE_NAME),
+            "roles:\n  nodes:\n    kind: eks-node\n    trust: iam/trust.json\n    managed-policies:\n"
+                + "      - arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy\n"
+                + "      - arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly\n"
+                + "      - arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy\n");
+    ScanOptions options =
+        new ScanOptions(dir, Set.of(), Set.of(), RuleSettings.DEFAULTS, Map.of(), List.of(), ConfigLoader.load(config).roles());
+
+    ScanReport report = new Scanner(options).scan(List.of(dir.resolve("templates")));
+
+    assertEquals(List.of("EKS001 iam/trust.json:1:1 role/nodes"),
+        report.findings().stream()
+            .map(f -> f.ruleId() + " " + f.location().span() + " " + f.location().address())
+            .toList());
+    assertEquals(Set.of(".polygraph.yaml", "iam/trust.json"), report.files().keySet());
   }
 
   @Test
