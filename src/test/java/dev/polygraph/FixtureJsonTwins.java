@@ -1,5 +1,6 @@
 package dev.polygraph;
 
+import dev.polygraph.config.ConfigLoader;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.tree.MapNode;
 import dev.polygraph.tree.Node;
@@ -241,8 +242,8 @@ final class FixtureJsonTwins {
   }
 
   /**
-   * The YAML fixture files that have JSON twins: every YAML input of a case (folder cases too),
-   * except in cases holding a YAML file written not to parse (POLY001's, written by hand).
+   * The YAML fixture files that have JSON twins: every YAML input of a case (folder cases too, but
+   * not their {@code .polygraph.yaml}), except in cases holding a YAML file written not to parse (POLY001's, written by hand).
    */
   static Map<Path, Twin> all(Path fixtures) throws IOException {
     Map<Path, Twin> twins = new LinkedHashMap<>();
@@ -250,7 +251,8 @@ final class FixtureJsonTwins {
       Map<Path, String> yamls = new LinkedHashMap<>();
       for (Path input : fixture.inputs()) {
         String file = input.getFileName().toString();
-        if (file.endsWith(".yaml") || file.endsWith(".yml")) {
+        // A case's config is not an input format: it has no twin.
+        if ((file.endsWith(".yaml") || file.endsWith(".yml")) && !file.equals(ConfigLoader.FILE_NAME)) {
           yamls.put(input, fixture.root().relativize(input).toString().replace('\\', '/'));
         }
       }

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.polygraph.config.Config;
+import dev.polygraph.config.ConfigException;
+import dev.polygraph.config.ConfigLoader;
+import dev.polygraph.rules.RuleSettings;
 import dev.polygraph.scan.ScanOptions;
 import dev.polygraph.scan.Scanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -54,11 +59,35 @@ class FixtureTest {
   }
 
   private static List<Observed> scan(FixtureCase fixture) throws IOException {
-    var report = new Scanner(ScanOptions.defaults(fixture.root())).scan(List.of(fixture.path()));
+    var report = new Scanner(options(fixture)).scan(List.of(fixture.path()));
     // A suppressed finding stays in SARIF, marked; what a user sees and what counts are the others.
     return report.findings().stream()
         .filter(f -> !report.triage().suppressed(f))
         .map(Observed::of)
         .toList();
+  }
+
+  /** A folder case's {@code .polygraph.yaml} applies to its scan, as the CLI would apply it. */
+  private static ScanOptions options(FixtureCase fixture) throws IOException {
+    Path file = fixture.path().resolve(ConfigLoader.FILE_NAME);
+    if (!Files.isDirectory(fixture.path()) || !Files.isRegularFile(file)) {
+      return ScanOptions.defaults(fixture.root());
+    }
+    Config config;
+    try {
+      config = ConfigLoader.load(file);
+    } catch (ConfigException e) {
+      throw new AssertionError(fixture + ": invalid config: " + e.getMessage(), e);
+    }
+    RuleSettings settings =
+        new RuleSettings(config.ipFamily(), config.cniRole(), config.nodeRoles(), config.ruleLevels(), false);
+    return new ScanOptions(
+        fixture.root(),
+        Set.of(),
+        Set.copyOf(config.skipRules()),
+        settings,
+        config.cfnParameters(),
+        config.exclude(),
+        config.roles());
   }
 }

@@ -246,7 +246,7 @@ final class ScanCommand implements Callable<Integer> {
     RuleSettings settings =
         new RuleSettings(family, cfg.cniRole(), cfg.nodeRoles(), cfg.ruleLevels(), reportUndecided);
     return new ScanOptions(
-        Path.of("").toAbsolutePath(), Set.copyOf(rules), skipped, settings, params, cfg.exclude());
+        Path.of("").toAbsolutePath(), Set.copyOf(rules), skipped, settings, params, cfg.exclude(), cfg.roles());
   }
 
   private void checkIds(List<String> ids, Set<String> known, String where) throws UsageException {

@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param file where it was read from, or empty when no config file was found
  * @param ignore the {@code ignore:} entries: findings suppressed by path and rule, with a reason
+ * @param roles roles declared under {@code roles:}, in the order written
  */
 public record Config(
     Optional<Path> file,
@@ -24,11 +25,12 @@ public record Config(
     List<String> nodeRoles,
     Map<String, String> cfnParameters,
     List<String> exclude,
-    List<Ignore> ignore) {
+    List<Ignore> ignore,
+    List<RoleDeclaration> roles) {
 
   public static final Config EMPTY =
       new Config(Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(),
-          List.of(), List.of());
+          List.of(), List.of(), List.of());
 
   /** One {@code ignore:} entry: findings of {@code rule} in files matching the {@code path} glob. */
   public record Ignore(String path, String rule, String reason) {
@@ -46,6 +48,7 @@ public record Config(
     cfnParameters = Map.copyOf(cfnParameters);
     exclude = List.copyOf(exclude);
     ignore = List.copyOf(ignore);
+    roles = List.copyOf(roles);
   }
 
   /**
@@ -58,6 +61,6 @@ public record Config(
     Map<String, String> params = new LinkedHashMap<>(cfnParameters);
     params.putAll(flagParameters);
     return new Config(file, List.copyOf(skips), ruleLevels, flagIpFamily.or(() -> ipFamily), cniRole, nodeRoles,
-        params, exclude, ignore);
+        params, exclude, ignore, roles);
   }
 }

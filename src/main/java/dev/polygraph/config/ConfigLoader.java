@@ -30,13 +30,15 @@ public final class ConfigLoader {
 
   public static final String FILE_NAME = ".polygraph.yaml";
 
-  private static final List<String> TOP_KEYS = List.of("rules", "eks", "cloudformation", "exclude", "ignore");
+  private static final List<String> TOP_KEYS =
+      List.of("rules", "eks", "cloudformation", "exclude", "ignore", "roles");
   private static final List<String> RULES_KEYS = List.of("skip", "level");
   private static final List<String> EKS_KEYS = List.of("ip-family", "cni-role", "node-roles");
   private static final List<String> CFN_KEYS = List.of("parameters");
   private static final List<String> IGNORE_KEYS = List.of("path", "rule", "reason");
+  private static final List<String> ROLE_KEYS = List.of("kind", "ip-family", "trust", "managed-policies", "policies");
   /** Keys of DESIGN §6 that later versions read; named in the error so users know why. */
-  private static final Set<String> NOT_YET = Set.of("roles", "terraform", "baseline");
+  private static final Set<String> NOT_YET = Set.of("terraform", "baseline");
 
   private ConfigLoader() {}
 
@@ -70,7 +72,7 @@ public final class ConfigLoader {
     }
     if (tree.root() == null || (tree.root() instanceof ScalarNode s && s.isNull())) {
       return new Config(Optional.of(file), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(),
-          List.of(), List.of());
+          List.of(), List.of(), List.of());
     }
     MapNode root = map(tree.root(), "the config");
     checkKeys(root, TOP_KEYS, "top level");
@@ -83,6 +85,7 @@ public final class ConfigLoader {
     Map<String, String> params = new LinkedHashMap<>();
     List<String> exclude = new ArrayList<>();
     List<Config.Ignore> ignore = new ArrayList<>();
+    List<RoleDeclaration> roles = new ArrayList<>();
 
     for (MapNode.Entry e : root.entries()) {
       switch (e.key().text()) {
@@ -123,10 +126,17 @@ public final class ConfigLoader {
           }
         }
         case "ignore" -> ignore.addAll(ignores(e.value()));
+        case "roles" -> {
+          MapNode declared = map(e.value(), "'roles'");
+          checkKeys(declared, List.of(), "'roles'", true);
+          for (MapNode.Entry r : declared.entries()) {
+            roles.add(role(r, file));
+          }
+        }
         default -> exclude.addAll(texts(strings(e.value(), "'exclude'")));
       }
     }
-    return new Config(Optional.of(file), skip, levels, ipFamily, cniRole, nodeRoles, params, exclude, ignore);
+    return new Config(Optional.of(file), skip, levels, ipFamily, cniRole, nodeRoles, params, exclude, ignore, roles);
   }
 
   /** {@code ignore:} entries; each needs all three keys, so every suppression says why. */
@@ -164,12 +174,71 @@ public final class ConfigLoader {
     return out;
   }
 
+  private static RoleDeclaration role(MapNode.Entry entry, Path file) throws ConfigException {
+    String name = entry.key().text();
+    String where = "role '" + name + "'";
+    if (name == null || name.isEmpty() || !name.matches("[\\w+=,.@-]{1,64}")) {
+      throw error(entry.key().span(), "'" + name + "' is not an IAM role name (letters, digits and +=,.@_-, at most 64)");
+    }
+    MapNode role = map(entry.value(), where);
+    checkKeys(role, ROLE_KEYS, where);
+    Optional<String> kind = Optional.empty();
+    Optional<String> ipFamily = Optional.empty();
+    Optional<RoleDeclaration.FileRef> trust = Optional.empty();
+    List<RoleDeclaration.Item> managed = new ArrayList<>();
+    List<RoleDeclaration.FileRef> policies = new ArrayList<>();
+    Path dir = file.toAbsolutePath().getParent();
+    for (MapNode.Entry k : role.entries()) {
+      String what = "'" + k.key().text() + "' of " + where;
+      switch (k.key().text()) {
+        case "kind" -> kind = Optional.of(oneOf(k.value(), what, RoleDeclaration.NODE, RoleDeclaration.CLUSTER));
+        case "ip-family" -> ipFamily = Optional.of(oneOf(k.value(), what, "ipv4", "ipv6"));
+        case "trust" -> trust = Optional.of(fileRef(k.value(), what, dir));
+        case "managed-policies" -> {
+          for (ScalarNode arn : strings(k.value(), what)) {
+            if (!arn.text().matches("arn:[^:]+:iam::[^:]*:policy/.+")) {
+              throw error(arn.span(), "'" + arn.text() + "' is not a managed policy ARN (arn:PARTITION:iam::ACCOUNT:policy/NAME)");
+            }
+            managed.add(new RoleDeclaration.Item(arn.text(), arn.span()));
+          }
+        }
+        default -> {
+          for (ScalarNode p : strings(k.value(), what)) {
+            policies.add(fileRef(p, what, dir));
+          }
+        }
+      }
+    }
+    if (ipFamily.isPresent() && !kind.filter(RoleDeclaration.NODE::equals).isPresent()) {
+      throw error(role.get("ip-family").orElseThrow().span(), "'ip-family' of " + where + " needs 'kind: eks-node'");
+    }
+    return new RoleDeclaration(name, entry.key().span(), kind, ipFamily, trust, managed, policies);
+  }
+
+  private static RoleDeclaration.FileRef fileRef(Node node, String what, Path dir) throws ConfigException {
+    String written = scalar(node, what);
+    try {
+      return new RoleDeclaration.FileRef(written, node.span(), dir.resolve(written).normalize());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw error(node.span(), what + ": '" + written + "' is not a valid path");
+    }
+  }
+
   private static void checkKeys(MapNode map, List<String> allowed, String where) throws ConfigException {
+    checkKeys(map, allowed, where, false);
+  }
+
+  /** @param anyKey whether any key is allowed (names, not keywords), so only duplicates are errors */
+  private static void checkKeys(MapNode map, List<String> allowed, String where, boolean anyKey)
+      throws ConfigException {
     Set<String> seen = new java.util.HashSet<>();
     for (MapNode.Entry e : map.entries()) {
       String key = e.key().text();
       if (!seen.add(String.valueOf(key))) {
         throw error(e.key().span(), "duplicate key '" + key + "' in " + where);
+      }
+      if (anyKey) {
+        continue;
       }
       if (!allowed.contains(key)) {
         String hint =

@@ -68,6 +68,7 @@ public final class NodeRoles {
       accessEntry(entry);
     }
     for (RoleNode role : graph.roles()) {
+      declared(role);
       listed(role, nodeRoleGlobs);
       attachesWorkerNodePolicy(role);
     }
@@ -197,6 +198,13 @@ public final class NodeRoles {
         addReason(role.get(), new Reason(text, g, at, related));
       }
       cluster.ifPresent(c -> addOnce(served, role.get().id(), c));
+    }
+  }
+
+  private void declared(RoleNode role) {
+    if (role.declaration() != null && role.declaration().nodeRole()) {
+      Location at = new Location(role.declaration().span(), role.address(), "The config declares this role a node role.");
+      addReason(role, new Reason("declared 'eks-node' in the config", Guard.ALWAYS, at, List.of()));
     }
   }
 

@@ -2,7 +2,9 @@ package dev.polygraph.graph;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The format-neutral policy graph of one scan: every node any loader produced. Immutable; built with
@@ -11,11 +13,22 @@ import java.util.List;
 public final class PolicyGraph {
 
   private final List<GraphNode> nodes;
+  private final Set<String> accountFiles;
 
-  private PolicyGraph(List<GraphNode> nodes) {
+  private PolicyGraph(List<GraphNode> nodes, Set<String> accountFiles) {
     List<GraphNode> sorted = new ArrayList<>(nodes);
     sorted.sort(Comparator.comparing(GraphNode::id));
     this.nodes = List.copyOf(sorted);
+    this.accountFiles = Set.copyOf(accountFiles);
+  }
+
+  /**
+   * Whether the file describes an account as it is (IAM JSON, AWS CLI output, roles declared in the
+   * config) rather than a template to deploy: its ARNs are facts of one partition, not portability
+   * mistakes.
+   */
+  public boolean isAccountFile(String file) {
+    return accountFiles.contains(file);
   }
 
   public List<GraphNode> nodes() {
@@ -43,14 +56,21 @@ public final class PolicyGraph {
   /** Collects nodes from the loaders of one scan. */
   public static final class Builder {
     private final List<GraphNode> nodes = new ArrayList<>();
+    private final Set<String> accountFiles = new HashSet<>();
 
     public Builder add(GraphNode node) {
       nodes.add(node);
       return this;
     }
 
+    /** Marks a file as describing an account as it is ({@link PolicyGraph#isAccountFile}). */
+    public Builder accountFile(String file) {
+      accountFiles.add(file);
+      return this;
+    }
+
     public PolicyGraph build() {
-      return new PolicyGraph(nodes);
+      return new PolicyGraph(nodes, accountFiles);
     }
   }
 }

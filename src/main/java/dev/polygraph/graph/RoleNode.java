@@ -17,6 +17,7 @@ import java.util.List;
  * @param managedPolicyArns the ARNs of attached managed policies written on the role itself
  * @param managedPolicyArnsSpan where that list is written, or null when it is not
  * @param boundary the permissions boundary's ARN, or null
+ * @param declaration what the user declared the role to be, or null (roles of templates)
  */
 public record RoleNode(
     NodeId id,
@@ -27,10 +28,25 @@ public record RoleNode(
     List<Guarded<PolicyDocument>> inline,
     List<Guarded<Value>> managedPolicyArns,
     Span managedPolicyArnsSpan,
-    Guarded<Value> boundary)
+    Guarded<Value> boundary,
+    Declaration declaration)
     implements GraphNode {
   public RoleNode {
     inline = List.copyOf(inline);
     managedPolicyArns = List.copyOf(managedPolicyArns);
+  }
+
+  /** A role nobody declared anything about: what every template loader builds. */
+  public RoleNode(
+      NodeId id,
+      Span span,
+      Guard guard,
+      Value name,
+      PolicyDocument trust,
+      List<Guarded<PolicyDocument>> inline,
+      List<Guarded<Value>> managedPolicyArns,
+      Span managedPolicyArnsSpan,
+      Guarded<Value> boundary) {
+    this(id, span, guard, name, trust, inline, managedPolicyArns, managedPolicyArnsSpan, boundary, null);
   }
 }

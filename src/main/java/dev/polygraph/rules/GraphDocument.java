@@ -31,9 +31,21 @@ record GraphDocument(GraphNode node, PolicyDocument document, PolicyGrammar.Kind
       } else if (node instanceof InlinePolicyNode p && p.document() != null) {
         out.add(new GraphDocument(node, p.document(), PolicyGrammar.Kind.IDENTITY));
       } else if (node instanceof ManagedPolicyNode p && p.document() != null) {
-        out.add(new GraphDocument(node, p.document(), PolicyGrammar.Kind.IDENTITY));
+        out.add(new GraphDocument(node, p.document(), standaloneTrust(p) ? PolicyGrammar.Kind.TRUST
+            : PolicyGrammar.Kind.IDENTITY));
       }
     }
     return out;
+  }
+
+  /**
+   * A document that stands alone (a policy file no role claims: no name, attached to nothing) and
+   * names principals is a trust policy waiting for its role, as IAM JSON loaders read it.
+   */
+  private static boolean standaloneTrust(ManagedPolicyNode p) {
+    return p.name() == null
+        && p.roles().isEmpty()
+        && !p.document().statements().isEmpty()
+        && p.document().statements().stream().allMatch(s -> s.principal() != null);
   }
 }

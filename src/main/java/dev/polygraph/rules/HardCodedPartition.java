@@ -76,7 +76,10 @@ public final class HardCodedPartition implements Rule {
     }
     for (Guarded<Value> item : Values.items(value)) {
       for (Guarded<Value> v : Values.variants(item.value())) {
-        if (!(v.value() instanceof Text t) || !startsWithAwsPartition(t) || !reported.add(t.span())) {
+        if (!(v.value() instanceof Text t)
+            || !startsWithAwsPartition(t)
+            || ctx.graph().isAccountFile(t.span().file())
+            || !reported.add(t.span())) {
           continue;
         }
         ctx.fail(

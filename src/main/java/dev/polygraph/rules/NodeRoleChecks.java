@@ -367,9 +367,13 @@ final class NodeRoleChecks {
     return Optional.of(new Families(ipv4, ipv6, false));
   }
 
-  /** No cluster says: the user's setting, else the role's IPv6 permission as evidence, else assume IPv4. */
+  /** No cluster says: the role's declared IP family, else the user's setting, else the role's IPv6 permission as evidence, else assume IPv4. */
   private Families familiesWithoutCluster(RoleNode role) {
-    Optional<String> setting = ctx.settings().ipFamily().map(s -> s.toLowerCase(Locale.ROOT));
+    Optional<String> setting =
+        Optional.ofNullable(role.declaration())
+            .map(d -> d.ipFamily())
+            .or(() -> ctx.settings().ipFamily())
+            .map(s -> s.toLowerCase(Locale.ROOT));
     if (setting.isPresent()) {
       boolean ipv6 = setting.get().equals("ipv6");
       return new Families(!ipv6, ipv6, false);

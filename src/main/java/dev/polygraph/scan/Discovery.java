@@ -6,7 +6,10 @@ import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
@@ -33,6 +36,9 @@ final class Discovery {
 
   /** Larger files are skipped: no template or policy is this big, and reading it would cost memory. */
   static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+  /** JSON may be an account dump, read in streaming fashion: large accounts dump hundreds of MB. */
+  static final long MAX_JSON_FILE_BYTES = 512L * 1024 * 1024;
 
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules");
 
@@ -120,7 +126,7 @@ final class Discovery {
         });
   }
 
-  /** Reads one file found some other way (a file a script names), as if it had been discovered. */
+  /** Reads one file found some other way (a file a script or the config names), as if discovered. */
   java.util.Optional<SourceFile> read(Path file, List<Notification> notes) {
     return Files.isRegularFile(file) ? read(file, name(file), notes) : java.util.Optional.empty();
   }
@@ -145,8 +151,9 @@ final class Discovery {
   private java.util.Optional<SourceFile> read(Path file, String name, List<Notification> notes) {
     try {
       long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        notes.add(skipped(name, "larger than " + (MAX_FILE_BYTES >> 20) + " MB"));
+      long max = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? MAX_JSON_FILE_BYTES : MAX_FILE_BYTES;
+      if (size > max) {
+        notes.add(skipped(name, "larger than " + (max >> 20) + " MB"));
         return java.util.Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(file);
@@ -156,13 +163,10 @@ final class Discovery {
           return java.util.Optional.empty();
         }
       }
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      checkUtf8(bytes);
+      // Validated above, so nothing is replaced; the String constructor decodes without the
+      // intermediate char buffer, which for a large account dump is twice the file's size.
+      String text = new String(bytes, StandardCharsets.UTF_8);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1); // a UTF-8 byte order mark is not content
       }
@@ -173,6 +177,32 @@ final class Discovery {
       notes.add(skipped(name, "cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
     return java.util.Optional.empty();
+  }
+
+  /** Throws when the bytes are not UTF-8, decoding in small chunks so that nothing large is allocated. */
+  private static void checkUtf8(byte[] bytes) throws CharacterCodingException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult r = decoder.decode(in, out, true);
+      if (r.isError()) {
+        r.throwException();
+      }
+      if (r.isUnderflow()) {
+        break;
+      }
+      out.clear();
+    }
+    out.clear();
+    CoderResult end = decoder.flush(out);
+    if (end.isError()) {
+      end.throwException();
+    }
   }
 
   private static Notification skipped(String name, String why) {

@@ -1,5 +1,6 @@
 package dev.polygraph.scan;
 
+import dev.polygraph.config.RoleDeclaration;
 import dev.polygraph.rules.RuleSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
  * @param cfnParameters CloudFormation parameter values ({@code --cfn-param}, config), including
  *     pseudo parameters such as {@code AWS::Partition} to pin them
  * @param exclude glob patterns of paths (relative to root) not to scan
+ * @param roles roles the config declares (made outside templates, e.g. with the AWS CLI)
  */
 public record ScanOptions(
     Path root,
@@ -22,12 +24,25 @@ public record ScanOptions(
     Set<String> skippedRules,
     RuleSettings ruleSettings,
     Map<String, String> cfnParameters,
-    List<String> exclude) {
+    List<String> exclude,
+    List<RoleDeclaration> roles) {
   public ScanOptions {
     enabledRules = Set.copyOf(enabledRules);
     skippedRules = Set.copyOf(skippedRules);
     cfnParameters = Map.copyOf(cfnParameters);
     exclude = List.copyOf(exclude);
+    roles = List.copyOf(roles);
+  }
+
+  /** The options of a scan without declared roles. */
+  public ScanOptions(
+      Path root,
+      Set<String> enabledRules,
+      Set<String> skippedRules,
+      RuleSettings ruleSettings,
+      Map<String, String> cfnParameters,
+      List<String> exclude) {
+    this(root, enabledRules, skippedRules, ruleSettings, cfnParameters, exclude, List.of());
   }
 
   public static ScanOptions defaults(Path root) {

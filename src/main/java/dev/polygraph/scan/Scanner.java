@@ -9,6 +9,8 @@ import dev.polygraph.load.cfn.CfnOptions;
 import dev.polygraph.load.cfn.CfnTemplate;
 import dev.polygraph.load.sh.ShellFormat;
 import dev.polygraph.load.sh.ShellGraphBuilder;
+import dev.polygraph.load.iam.IamFormat;
+import dev.polygraph.load.iam.IamLoader;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.report.Notification;
@@ -30,7 +32,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,13 +89,16 @@ public final class Scanner {
     List<CfnTemplate> templates = new ArrayList<>();
     List<SourceFile> scripts = new ArrayList<>();
     Map<String, SourceFile> files = new LinkedHashMap<>();
-    Map<Path, SourceFile> byPath = new HashMap<>();
     List<SuppressionSource> suppressionSources = new ArrayList<>();
+    IamLoader iam = new IamLoader();
     for (SourceFile file : discovered.files()) {
       files.put(file.name(), file);
-      byPath.put(file.path(), file);
       if (ShellFormat.isScript(file)) {
         scripts.add(file);
+        continue;
+      }
+      if (IamFormat.isAccountDump(file)) {
+        iam.addAccountDump(file); // streamed: a dump is too large to hold as one tree
         continue;
       }
       TreeResult tree = CfnFormat.read(file);
@@ -102,24 +106,21 @@ public final class Scanner {
       boolean template = tree.root() instanceof MapNode map && CfnFormat.isTemplate(map);
       if (template) {
         templates.add(new CfnTemplate(file, (MapNode) tree.root()));
+      } else if (IamFormat.isCandidate(file)) {
+        iam.add(file, tree);
       }
       suppressionSources.add(SuppressionSource.yamlOrJson(file, tree.root(), template));
     }
+    iam.declare(options.roles(), path -> fileAt(path, discovery, files, notifications));
 
     PolicyGraph.Builder graph = PolicyGraph.builder();
     new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph);
+    // Files a script passes with file://, or the config names, are read once, like discovered ones.
     ShellGraphBuilder.Result shell =
-        new ShellGraphBuilder(
-                path -> {
-                  // A file a script passes with file://: read once, like a discovered one.
-                  SourceFile known = byPath.get(path);
-                  Optional<SourceFile> read =
-                      known != null ? Optional.of(known) : discovery.read(path, notifications);
-                  read.ifPresent(f -> { byPath.put(path, f); files.put(f.name(), f); });
-                  return read;
-                })
+        new ShellGraphBuilder(path -> fileAt(path, discovery, files, notifications))
             .build(scripts, graph);
     problems.addAll(shell.problems());
+    problems.addAll(iam.build(graph));
     // A JSON file both scanned and passed by a script is read twice; its problems count once.
     List<InputProblem> distinctProblems = List.copyOf(new LinkedHashSet<>(problems));
 
@@ -171,6 +172,20 @@ public final class Scanner {
   private boolean enabled(String id) {
     return (options.enabledRules().isEmpty() || options.enabledRules().contains(id))
         && !options.skippedRules().contains(id);
+  }
+
+  /** The scan's file at a path the config names, read now if discovery did not. */
+  private static java.util.Optional<SourceFile> fileAt(
+      Path path, Discovery discovery, Map<String, SourceFile> files, List<Notification> notifications) {
+    Path abs = path.toAbsolutePath().normalize();
+    for (SourceFile f : files.values()) {
+      if (f.path() != null && f.path().toAbsolutePath().normalize().equals(abs)) {
+        return java.util.Optional.of(f);
+      }
+    }
+    java.util.Optional<SourceFile> read = discovery.read(abs, notifications);
+    read.ifPresent(f -> files.put(f.name(), f));
+    return read;
   }
 
   private boolean runRules(

@@ -1,8 +1,7 @@
 package dev.polygraph.source;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The text of one input file and the way to turn offsets into line/column positions. Lines end at
@@ -78,14 +77,18 @@ public final class SourceFile {
   }
 
   private static int[] computeLineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
+    // A growing int[] rather than a list of boxed offsets: an account dump has millions of lines.
+    int[] starts = new int[16];
+    int count = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        starts.add(i + 1);
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
       }
     }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.copyOf(starts, count);
   }
 }

@@ -82,7 +82,7 @@ public final class JsonTreeReader {
     }
   }
 
-  private static TreeResult failed(InputProblem problem) {
+  static TreeResult failed(InputProblem problem) {
     return new TreeResult(null, List.of(problem));
   }
 
@@ -90,7 +90,7 @@ public final class JsonTreeReader {
    * Jackson reads a byte-order mark in char input as an unexpected character; a space in its place
    * keeps every offset and column where it is.
    */
-  private static String withoutByteOrderMark(String text) {
+  static String withoutByteOrderMark(String text) {
     return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
   }
 
@@ -118,19 +118,19 @@ public final class JsonTreeReader {
     return errorPosition(parser.currentTokenLocation(), lines);
   }
 
-  private static Span errorPosition(JsonLocation location, LineMap lines) {
+  static Span errorPosition(JsonLocation location, LineMap lines) {
     if (location == null || location.getCharOffset() < 0) {
       return lines.point(0);
     }
     return lines.point(offset(location));
   }
 
-  private static int offset(JsonLocation location) {
+  static int offset(JsonLocation location) {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(0, location.getCharOffset()));
   }
 
   /** Builds nodes from the parser's current token on; recursion is bounded by the nesting limit. */
-  private static final class Builder {
+  static final class Builder {
     private final JsonParser parser;
     private final LineMap lines;
     private final List<InputProblem> problems;

@@ -75,11 +75,11 @@ class ConfigLoaderTest {
   @Test
   void unknownAndNotYetSupportedKeysNameTheAllowedOnes() throws IOException {
     assertEquals(
-        "CFG:1:1: unknown key 'ignores' in top level; allowed keys: rules, eks, cloudformation, exclude, ignore",
+        "CFG:1:1: unknown key 'ignores' in top level; allowed keys: rules, eks, cloudformation, exclude, ignore, roles",
         error("ignores: []\n"));
     assertEquals(
         "CFG:1:1: 'terraform' is not supported by this version of polygraph yet; allowed keys: rules, eks,"
-            + " cloudformation, exclude, ignore",
+            + " cloudformation, exclude, ignore, roles",
         error("terraform:\n  vars: {}\n"));
   }
 

@@ -54,6 +54,27 @@ class NodeRolesTest {
   }
 
   @Test
+  void aRoleTheConfigDeclaresAnEksNodeIsANodeRoleAndAClusterRoleDeclaredIsNot() {
+    RoleNode built = G.role(F, "role/AmazonEKSNodeRole", 2).build();
+    Declaration node = new Declaration("eks-node", "ipv6", span(F, 2, 3, 20));
+    RoleNode declared =
+        new RoleNode(built.id(), built.span(), Guard.ALWAYS, built.name(), null, List.of(), List.of(), null, null, node);
+    RoleNode cluster =
+        new RoleNode(new NodeId(F, "role/cluster"), span(F, 9, 3, 10), Guard.ALWAYS, null, null, List.of(), List.of(),
+            null, null, new Declaration("eks-cluster", null, span(F, 9, 3, 10)));
+    NodeRoles roles = nodeRoles(List.of(), declared, cluster);
+    assertEquals(
+        List.of(
+            new NodeRoles.Reason(
+                "declared 'eks-node' in the config",
+                Guard.ALWAYS,
+                new Location(span(F, 2, 3, 20), "role/AmazonEKSNodeRole", "The config declares this role a node role."),
+                List.of())),
+        roles.reasons(declared));
+    assertEquals(List.of(declared), roles.nodeRoles());
+  }
+
+  @Test
   void aRoleThatOnlyTrustsEc2IsNoNodeRole() {
     RoleNode role = G.role(F, "Ec2Role", 5).trust(G.trustEc2(at(F, 8))).build();
     NodeRoles roles = nodeRoles(List.of(), role);
