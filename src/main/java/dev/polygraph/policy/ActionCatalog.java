@@ -20,10 +20,15 @@ public final class ActionCatalog {
   static final String RESOURCE = "rules/iam-actions.txt";
 
   /** Lower-cased name to canonical name, sorted. */
-  private final Map<String, String> canonical;
+  private final TreeMap<String, String> canonical;
+  /** Lower-cased service prefixes ("ec2"): asked once per action of every document, so a set. */
+  private final java.util.Set<String> services = new java.util.HashSet<>();
 
-  private ActionCatalog(Map<String, String> canonical) {
-    this.canonical = java.util.Collections.unmodifiableMap(canonical);
+  private ActionCatalog(TreeMap<String, String> canonical) {
+    this.canonical = canonical;
+    for (String name : canonical.keySet()) {
+      services.add(name.substring(0, Math.max(0, name.indexOf(':'))));
+    }
   }
 
   /**
@@ -59,20 +64,14 @@ public final class ActionCatalog {
 
   /** Whether the catalogue lists the actions of {@code service} ("ec2"), ignoring case. */
   public boolean knowsService(String service) {
-    String prefix = service.toLowerCase(Locale.ROOT) + ":";
-    return canonical.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    return services.contains(service.toLowerCase(Locale.ROOT));
   }
 
   /** The canonical names of {@code service}'s actions ("ec2:AcceptAddressTransfer", ...), sorted. */
   public List<String> actionsOf(String service) {
     String prefix = service.toLowerCase(Locale.ROOT) + ":";
-    List<String> out = new ArrayList<>();
-    for (Map.Entry<String, String> e : canonical.entrySet()) {
-      if (e.getKey().startsWith(prefix)) {
-        out.add(e.getValue());
-      }
-    }
-    return out;
+    // ';' sorts right after ':', so the sub-map holds exactly the names with this prefix.
+    return new ArrayList<>(canonical.subMap(prefix, service.toLowerCase(Locale.ROOT) + ";").values());
   }
 
   /**
@@ -138,7 +137,12 @@ public final class ActionCatalog {
   /** The canonical names an IAM wildcard pattern ("ec2:Describe*", "ecr:Get?*") matches, sorted. */
   public List<String> matching(String pattern) {
     List<String> out = new ArrayList<>();
-    for (String name : canonical.values()) {
+    // A pattern whose service part is literal can only match that service's names.
+    int colon = pattern.indexOf(':');
+    String service = colon < 0 ? "" : pattern.substring(0, colon);
+    boolean literalService = colon > 0 && service.indexOf('*') < 0 && service.indexOf('?') < 0;
+    Iterable<String> candidates = literalService ? actionsOf(service) : canonical.values();
+    for (String name : candidates) {
       if (WildcardMatcher.matches(pattern, name, true)) {
         out.add(name);
       }
