@@ -123,6 +123,8 @@ tokens { TEMPLATE_CLOSE }
 
 // ---------------------------------------------------------------------------------- default mode
 
+// A byte order mark may open the file.
+BOM           : '\uFEFF' { _tokenStartCharIndex == 0 }? -> skip ;
 LINE_COMMENT  : ('#' | '//') ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
 WS            : [ \t]+ -> skip ;
@@ -130,7 +132,9 @@ NL            : ('\r'? '\n' | '\r') { if (!newlinesMatter()) setChannel(HIDDEN);
 
 HEREDOC_START : '<<' '-'? ID_START ID_CONTINUE* ('\r'? '\n') { startHeredoc(); } ;
 
-NUMBER : DIGIT+ ('.' DIGIT+)? ([eE] [+-]? DIGIT+)? ;
+// More than one '.' is lexed whole, as HashiCorp's scanner does: a legacy index chain "a.0.1",
+// or an invalid number such as an IP address written without quotes.
+NUMBER : DIGIT+ ('.' DIGIT+)* ([eE] [+-]? DIGIT+)? ;
 
 FOR    : 'for' { forKeyword(); } ;
 IN     : 'in' ;
@@ -200,7 +204,7 @@ fragment HEX : [0-9a-fA-F] ;
 
 mode HEREDOC;
 
-HEREDOC_END      : [ \t]* ID_START ID_CONTINUE* { atHeredocEnd() }? { endHeredoc(); } ;
+HEREDOC_END      : [ \t]* ID_START ID_CONTINUE* [ \t]* { atHeredocEnd() }? { endHeredoc(); } ;
 HEREDOC_INTERP   : '${' '~'? { open('t'); pushMode(DEFAULT_MODE); } -> type(TEMPLATE_INTERP) ;
 HEREDOC_DIRECTIVE: '%{' '~'? { open('t'); pushMode(DEFAULT_MODE); } -> type(TEMPLATE_DIRECTIVE) ;
 HEREDOC_ESCAPED  : ('$${' | '%%{') -> type(TEMPLATE_ESCAPED) ;

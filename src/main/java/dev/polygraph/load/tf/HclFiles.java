@@ -592,7 +592,13 @@ public final class HclFiles {
 
     private Expr primary(PrimaryContext ctx) {
       if (ctx instanceof NumberLitContext number) {
-        return new Expr.NumberLit(new BigDecimal(number.NUMBER().getText()), span(ctx));
+        String text = number.NUMBER().getText();
+        if (text.indexOf('.') != text.lastIndexOf('.')) {
+          problems.add(new InputProblem(span(ctx), "'" + text + "' is not a number; write an address"
+              + " or version as a quoted string."));
+          return new Expr.StringLit(text, span(ctx));
+        }
+        return new Expr.NumberLit(new BigDecimal(text), span(ctx));
       }
       if (ctx instanceof HclParser.VariableExprContext variable) {
         String name = variable.getText();
