@@ -182,8 +182,20 @@ public final class HclFiles {
       Token found = (Token) offending;
       Parser parser = (Parser) recognizer;
       IntervalSet expected = parser.getExpectedTokens();
-      throw new SyntaxErrorFound(ErrorMessages.describe(source, toUtf16, parser.getContext(), found, expected));
+      throw new SyntaxErrorFound(ErrorMessages.describe(
+          source, toUtf16, parser.getContext(), found, previous(parser, found), expected));
     }
+  }
+
+  /** The significant token before {@code token}, or null at the start. */
+  private static Token previous(Parser parser, Token token) {
+    for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+      Token candidate = parser.getInputStream().get(i);
+      if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** The sentences for syntax errors. */
@@ -201,7 +213,7 @@ public final class HclFiles {
 
     static InputProblem describe(
         SourceFile source, IntUnaryOperator toUtf16, ParserRuleContext context, Token found,
-        IntervalSet expected) {
+        Token previous, IntervalSet expected) {
       Span at = pointAt(source, toUtf16, found);
       if (found.getType() == HclLexer.TEMPLATE_NEWLINE) {
         return new InputProblem(at,
@@ -224,17 +236,24 @@ public final class HclFiles {
             + " opened at line " + pointAt(source, toUtf16, opener.token).startLine()
             + ", found " + foundText + ".");
       }
-      if (expected.contains(HclLexer.NL) && within(context, AttributeContext.class)
-          && !within(context, ObjectContext.class)) {
-        return new InputProblem(at, "Expected a new line after the attribute's value, found "
-            + foundText + "; each attribute and block starts on a line of its own.");
-      }
       if (expected.contains(HclLexer.NL) && within(context, ObjectContext.class)) {
         return new InputProblem(at, "Expected ',' or a new line between the items of the object opened"
             + " at line " + pointAt(source, toUtf16, enclosing(context, ObjectContext.class).getStart())
                 .startLine() + ", found " + foundText + ".");
       }
-      return new InputProblem(at, "Unexpected " + foundText + "; expected " + describeExpected(expected) + ".");
+      if (previous != null && previous.getType() == HclLexer.DOT) {
+        return new InputProblem(at, "Expected a name, an index or '*' after '.', found " + foundText + ".");
+      }
+      if (expected.contains(HclLexer.NL) && !expected.contains(HclLexer.IDENT)
+          && found.getType() != HclLexer.NL) {
+        return new InputProblem(at, "Expected a new line before " + foundText
+            + "; each attribute and block starts on a line of its own.");
+      }
+      if (opener != null && opener.what.equals("block") && expected.contains(HclLexer.RBRACE)) {
+        return new InputProblem(at, "Expected '}' after the attribute of a one-line block, found "
+            + foundText + "; a block on one line holds at most one attribute.");
+      }
+      return new InputProblem(at, "Expected " + describeExpected(expected) + ", found " + foundText + ".");
     }
 
     private static boolean isCloser(int type) {
