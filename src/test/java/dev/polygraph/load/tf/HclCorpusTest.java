@@ -39,11 +39,11 @@ class HclCorpusTest {
               + first.span().startColumn() + ": " + first.message());
         }
       }
-      for (int warmup = 0; warmup < 3; warmup++) {
+      for (int warmup = 0; warmup < 10; warmup++) {
         files.forEach(HclFiles::parse);
       }
       long start = System.nanoTime();
-      int rounds = 5;
+      int rounds = 10;
       for (int round = 0; round < rounds; round++) {
         files.forEach(HclFiles::parse);
       }

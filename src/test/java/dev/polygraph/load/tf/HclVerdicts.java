@@ -45,10 +45,10 @@ final class HclVerdicts {
     }
     System.out.print(out);
     long bytes = files.stream().mapToLong(f -> f.text().getBytes(StandardCharsets.UTF_8).length).sum();
-    for (int warmup = 0; warmup < 5; warmup++) {
+    for (int warmup = 0; warmup < 10; warmup++) {
       files.forEach(HclFiles::parse);
     }
-    int rounds = 5;
+    int rounds = 10;
     long start = System.nanoTime();
     for (int round = 0; round < rounds; round++) {
       files.forEach(HclFiles::parse);
