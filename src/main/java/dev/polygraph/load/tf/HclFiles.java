@@ -55,6 +55,7 @@ import dev.polygraph.source.Span;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +73,8 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Reads HCL native syntax ({@code .tf} files) into a located {@link Body}. The only class that
@@ -456,6 +459,8 @@ public final class HclFiles {
     private final SourceFile source;
     private final IntUnaryOperator toUtf16;
     private final List<InputProblem> problems = new ArrayList<>();
+    /** Heredoc text tokens of {@code <<-} heredocs and how many indentation characters they lose. */
+    private final Map<Token, Integer> dedent = new IdentityHashMap<>();
 
     TreeBuilder(SourceFile source, IntUnaryOperator toUtf16) {
       this.source = source;
@@ -732,10 +737,10 @@ public final class HclFiles {
     }
 
     private Expr template(List<TemplateItemContext> items, boolean indented, Span span) {
-      List<Piece> pieces = pieces(items);
       if (indented) {
-        removeIndentation(pieces);
+        planIndentation(items);
       }
+      List<Piece> pieces = pieces(items);
       List<TemplatePart> parts = finish(pieces, false, false);
       if (parts.isEmpty()) {
         return new Expr.StringLit("", span);
@@ -752,7 +757,9 @@ public final class HclFiles {
         if (item instanceof TextItemContext text) {
           Token token = text.templateText().getStart();
           boolean newline = token.getType() == HclLexer.HEREDOC_NEWLINE;
-          pieces.add(new Piece(newline ? "\n" : literalText(text.templateText()), span(text), newline));
+          String literal = newline ? "\n" : literalText(text.templateText());
+          Integer indent = dedent.get(token);
+          pieces.add(new Piece(indent == null ? literal : literal.substring(indent), span(text), newline));
         } else if (item instanceof InterpolationItemContext interpolation) {
           TemplatePart part = new TemplatePart.Interpolation(expr(interpolation.expression()), span(item));
           pieces.add(new Piece(part, strips(interpolation.TEMPLATE_INTERP().getSymbol()),
@@ -795,8 +802,8 @@ public final class HclFiles {
       return new Piece(part, strips(opens.get(0)), strips(closes.get(1)));
     }
 
-    private static List<Token> symbols(List<org.antlr.v4.runtime.tree.TerminalNode> nodes) {
-      return nodes.stream().map(org.antlr.v4.runtime.tree.TerminalNode::getSymbol).toList();
+    private static List<Token> symbols(List<TerminalNode> nodes) {
+      return nodes.stream().map(TerminalNode::getSymbol).toList();
     }
 
     /** Whether an opening ({@code ${~}) or closing ({@code ~}}) token carries a strip marker. */
@@ -806,37 +813,63 @@ public final class HclFiles {
     }
 
     /**
-     * {@code <<-}: removes the smallest indentation of the non-blank lines from every line. A line
-     * starting with an interpolation has no indentation.
+     * {@code <<-}: plans to remove the smallest indentation of the non-blank lines from every line,
+     * over the heredoc's text as written (directive bodies included). A line starting with an
+     * interpolation or directive has no indentation.
      */
-    private static void removeIndentation(List<Piece> pieces) {
+    private void planIndentation(List<TemplateItemContext> items) {
+      List<Token> flat = new ArrayList<>();
+      flatten(items, flat);
       int least = Integer.MAX_VALUE;
       boolean lineStart = true;
-      for (int i = 0; i < pieces.size(); i++) {
-        Piece piece = pieces.get(i);
-        if (lineStart && !piece.newline) {
-          if (piece.part != null) {
-            least = 0;
-          } else {
-            int indent = indentation(piece.text);
-            boolean blank = indent == piece.text.length()
-                && (i + 1 == pieces.size() || pieces.get(i + 1).newline);
+      for (int i = 0; i < flat.size(); i++) {
+        Token token = flat.get(i);
+        if (lineStart && token.getType() != HclLexer.HEREDOC_NEWLINE) {
+          if (token.getType() == HclLexer.HEREDOC_TEXT) {
+            int indent = indentation(token.getText());
+            boolean blank = indent == token.getText().length()
+                && (i + 1 == flat.size() || flat.get(i + 1).getType() == HclLexer.HEREDOC_NEWLINE);
             if (!blank) {
               least = Math.min(least, indent);
             }
+          } else {
+            least = 0;
           }
         }
-        lineStart = piece.newline;
+        lineStart = token.getType() == HclLexer.HEREDOC_NEWLINE;
       }
       if (least == Integer.MAX_VALUE || least == 0) {
         return;
       }
       lineStart = true;
-      for (Piece piece : pieces) {
-        if (lineStart && piece.part == null && !piece.newline) {
-          piece.text = piece.text.substring(Math.min(least, indentation(piece.text)));
+      for (Token token : flat) {
+        if (lineStart && token.getType() == HclLexer.HEREDOC_TEXT) {
+          dedent.put(token, Math.min(least, indentation(token.getText())));
         }
-        lineStart = piece.newline;
+        lineStart = token.getType() == HclLexer.HEREDOC_NEWLINE;
+      }
+    }
+
+    /** The heredoc's literal tokens and the opening tokens of its interpolations and directive tags. */
+    private static void flatten(List<? extends ParseTree> nodes, List<Token> flat) {
+      for (ParseTree node : nodes) {
+        if (node instanceof TextItemContext text) {
+          flat.add(text.templateText().getStart());
+        } else if (node instanceof InterpolationItemContext interpolation) {
+          flat.add(interpolation.TEMPLATE_INTERP().getSymbol());
+        } else if (node instanceof IfItemContext || node instanceof ForItemContext) {
+          flatten(List.of(node.getChild(0)), flat);
+        } else if (node instanceof IfDirectiveContext || node instanceof ForDirectiveContext) {
+          for (int i = 0; i < node.getChildCount(); i++) {
+            ParseTree child = node.getChild(i);
+            if (child instanceof TerminalNode terminal
+                && terminal.getSymbol().getType() == HclLexer.TEMPLATE_DIRECTIVE) {
+              flat.add(terminal.getSymbol());
+            } else if (child instanceof TemplateItemContext) {
+              flatten(List.of(child), flat);
+            }
+          }
+        }
       }
     }
 

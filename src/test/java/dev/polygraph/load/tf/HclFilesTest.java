@@ -106,6 +106,17 @@ class HclFilesTest {
   }
 
   @Test
+  void heredocsNestInListsAndInterpolationsAndTakeStripMarkers() {
+    assertEquals("[\"a\\n\" 1]", AstPrinter.print(valueOf("x = [<<EOT\na\nEOT\n, 1]\n")));
+    assertEquals("(template \"<\" ${(call f \"in\\n\")} \">\\n\")",
+        AstPrinter.print(valueOf("x = <<A\n<${f(<<B\nin\nB\n)}>\nA\n")));
+    assertEquals("(template (%for s in l (\"- \" ${s} \"\\n\")))",
+        AstPrinter.print(valueOf("x = <<-EOT\n\t%{ for s in l ~}\n\t- ${s}\n\t%{ endfor ~}\n\tEOT\n")));
+    assertEquals("(template (%if a (\"x\") (\"y\")))",
+        AstPrinter.print(valueOf("x = \"%{ if a ~} x %{~ else ~} y %{~ endif }\"\n")));
+  }
+
+  @Test
   void bodiesHoldAttributesAndBlocksWithQuotedAndBareLabels() {
     HclResult result = HclFiles.parse("main.tf", String.join("\n",
         "# comment",
@@ -245,6 +256,12 @@ class HclFilesTest {
     assertTrue(problemsOf(deepStrings).startsWith("1:"), problemsOf(deepStrings));
     String allowed = "x = " + "(".repeat(255) + "1" + ")".repeat(255) + "\n";
     assertEquals("1", AstPrinter.print(valueOf(allowed)));
+  }
+
+  @Test
+  void aHundredThousandNotOperatorsAreOneProblemNotACrash() {
+    assertEquals("1:1: The file nests expressions too deeply to read.",
+        problemsOf("x = " + "!".repeat(100_000) + "a\n"));
   }
 
   @Test
