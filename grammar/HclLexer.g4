@@ -128,7 +128,8 @@ BOM           : '\uFEFF' { _tokenStartCharIndex == 0 }? -> skip ;
 LINE_COMMENT  : ('#' | '//') ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
 WS            : [ \t]+ -> skip ;
-NL            : ('\r'? '\n' | '\r') { if (!newlinesMatter()) setChannel(HIDDEN); } ;
+// A lone carriage return is no line break in HCL (HashiCorp's scanner rejects it); it lexes as INVALID.
+NL            : '\r'? '\n' { if (!newlinesMatter()) setChannel(HIDDEN); } ;
 
 HEREDOC_START : '<<' '-'? ID_START ID_CONTINUE* ('\r'? '\n') { startHeredoc(); } ;
 
@@ -194,9 +195,9 @@ TEMPLATE_DIRECTIVE  : '%{' '~'? { open('t'); pushMode(DEFAULT_MODE); } ;
 TEMPLATE_ESCAPED    : '$${' | '%%{' ;
 TEMPLATE_ESCAPE     : '\\' ( [nrt"\\] | 'u' HEX HEX HEX HEX | 'U' HEX HEX HEX HEX HEX HEX HEX HEX ) ;
 TEMPLATE_BAD_ESCAPE : '\\' ~[\r\n]? ;
-TEMPLATE_TEXT       : ~["$%\\\r\n]+ | '$' | '%' ;
+TEMPLATE_TEXT       : ~["$%\\\r\n]+ | '$' | '%' | '\r' ;
 // A quoted string must close on its line; the newline ends the string so the parser reports it.
-TEMPLATE_NEWLINE    : ('\r'? '\n' | '\r') -> popMode ;
+TEMPLATE_NEWLINE    : '\r'? '\n' -> popMode ;
 
 fragment HEX : [0-9a-fA-F] ;
 
@@ -208,5 +209,5 @@ HEREDOC_END      : [ \t]* ID_START ID_CONTINUE* [ \t]* { atHeredocEnd() }? { end
 HEREDOC_INTERP   : '${' '~'? { open('t'); pushMode(DEFAULT_MODE); } -> type(TEMPLATE_INTERP) ;
 HEREDOC_DIRECTIVE: '%{' '~'? { open('t'); pushMode(DEFAULT_MODE); } -> type(TEMPLATE_DIRECTIVE) ;
 HEREDOC_ESCAPED  : ('$${' | '%%{') -> type(TEMPLATE_ESCAPED) ;
-HEREDOC_NEWLINE  : '\r'? '\n' | '\r' ;
-HEREDOC_TEXT     : ~[$%\r\n]+ | '$' | '%' ;
+HEREDOC_NEWLINE  : '\r'? '\n' ;
+HEREDOC_TEXT     : ~[$%\r\n]+ | '$' | '%' | '\r' ;

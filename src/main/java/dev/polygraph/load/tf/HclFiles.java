@@ -70,6 +70,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -186,7 +187,8 @@ public final class HclFiles {
       Parser parser = (Parser) recognizer;
       IntervalSet expected = parser.getExpectedTokens();
       throw new SyntaxErrorFound(ErrorMessages.describe(
-          source, toUtf16, parser.getContext(), found, previous(parser, found), expected));
+          source, toUtf16, parser.getContext(), found, previous(parser, found), expected,
+          parser.getInputStream()));
     }
   }
 
@@ -216,7 +218,7 @@ public final class HclFiles {
 
     static InputProblem describe(
         SourceFile source, IntUnaryOperator toUtf16, ParserRuleContext context, Token found,
-        Token previous, IntervalSet expected) {
+        Token previous, IntervalSet expected, TokenStream tokens) {
       Span at = pointAt(source, toUtf16, found);
       if (found.getType() == HclLexer.TEMPLATE_NEWLINE) {
         return new InputProblem(at,
@@ -228,10 +230,21 @@ public final class HclFiles {
             + " is not valid; use \\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN.");
       }
       Opener opener = Opener.innermost(context);
+      // Like HashiCorp's parser: an unclosed block is reported at its brace, anything else that is
+      // still open at the end of the file at the end of the file.
       if (found.getType() == Token.EOF && opener != null) {
         Span open = pointAt(source, toUtf16, opener.token);
-        return new InputProblem(open, "Expected " + opener.closer + " to close the " + opener.what
-            + " opened at line " + open.startLine() + ", found the end of the file.");
+        return new InputProblem(opener.what.equals("block") ? open : at, "Expected " + opener.closer
+            + " to close the " + opener.what + " opened at line " + open.startLine()
+            + ", found the end of the file.");
+      }
+      // HashiCorp's parser reports an index it cannot close where its recovery ends: at the
+      // matching ']' or the end of the file; the message names the spot where the index went wrong.
+      if (opener != null && opener.what.equals("index") && found.getType() != HclLexer.RBRACK) {
+        Token end = matchingBracket(tokens, opener.token);
+        return new InputProblem(pointAt(source, toUtf16, end), "The index '[' opened at line "
+            + pointAt(source, toUtf16, opener.token).startLine() + " expected ']' before "
+            + describeFound(found) + " at " + at.startLine() + ":" + at.startColumn() + ".");
       }
       String foundText = describeFound(found);
       if (opener != null && expected.contains(opener.closerType) && isCloser(found.getType())) {
@@ -257,6 +270,20 @@ public final class HclFiles {
             + foundText + "; a block on one line holds at most one attribute.");
       }
       return new InputProblem(at, "Expected " + describeExpected(expected) + ", found " + foundText + ".");
+    }
+
+    /** The ']' that closes the '[' at {@code open}, counting the brackets between, or the end of file. */
+    private static Token matchingBracket(TokenStream tokens, Token open) {
+      int depth = 0;
+      for (int i = open.getTokenIndex(); i < tokens.size(); i++) {
+        int type = tokens.get(i).getType();
+        if (type == HclLexer.LBRACK) {
+          depth++;
+        } else if (type == HclLexer.RBRACK && --depth == 0) {
+          return tokens.get(i);
+        }
+      }
+      return tokens.get(tokens.size() - 1);
     }
 
     private static boolean isCloser(int type) {
@@ -419,6 +446,9 @@ public final class HclFiles {
 
     static Opener innermost(ParserRuleContext context) {
       for (ParserRuleContext c = context; c != null; c = c.getParent()) {
+        if (c instanceof IndexPostfixContext index && index.RBRACK() == null) {
+          return new Opener(index.LBRACK().getSymbol(), "']'", HclLexer.RBRACK, "index");
+        }
         if (c instanceof BlockContext block && block.LBRACE() != null && block.RBRACE() == null) {
           return new Opener(block.LBRACE().getSymbol(), "'}'", HclLexer.RBRACE, "block");
         }

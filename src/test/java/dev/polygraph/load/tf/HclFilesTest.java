@@ -206,11 +206,14 @@ class HclFilesTest {
       `x = {\\n  a = 1 b = 2\\n}` | 2:9: Expected ',' or a new line between the items of the object opened at line 1, found the name 'b'.
       `x = "abc\\ny = 1`   | 1:9: This string is not closed on its line; a quoted string ends with '"' on the line where it starts (use a heredoc for text over several lines).
       `x = "a\\qb"`        | 1:7: The escape '\\q' is not valid; use \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN.
-      `x = f(1, 2\\n`      | 1:6: Expected ')' to close the call of f opened at line 1, found the end of the file.
+      `x = f(1, 2\\n`      | 2:1: Expected ')' to close the call of f opened at line 1, found the end of the file.
       `a {\\n  b = (1 + 2\\n}` | 3:1: Expected ')' to close the parenthesis opened at line 2, found '}'.
       `x = @`              | 1:5: Expected an expression, found the character '@', which HCL does not use.
       `x = 1\\nx = 2`      | 2:1: The attribute 'x' is already set at line 1; each attribute may be set only once in a block.
-      `x = <<EOT\\nabc\\n` | 1:5: Expected a line 'EOT' to close the heredoc opened at line 1, found the end of the file.
+      `x = <<EOT\\nabc\\n` | 3:1: Expected a line 'EOT' to close the heredoc opened at line 1, found the end of the file.
+      `x = b[c\\n}\\nd = [1]\\n` | 4:1: The index '[' opened at line 1 expected ']' before '}' at 2:1.
+      `x = a[b c]`         | 1:10: The index '[' opened at line 1 expected ']' before the name 'c' at 1:9.
+      `x = 1\ry = 2`      | 1:6: Expected a new line before the character '\\r', which HCL does not use; each attribute and block starts on a line of its own.
       `x = a.\\n`          | 1:7: Expected a name, an index or '*' after '.', found a new line.
       `x = 1 +\\n`         | 1:8: Expected an expression, found a new line.
       `block "${x}" {}`    | 1:8: Expected '"' or text, found an interpolation '${'.
