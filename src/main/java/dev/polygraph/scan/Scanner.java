@@ -7,6 +7,7 @@ import dev.polygraph.load.cfn.CfnFormat;
 import dev.polygraph.load.cfn.CfnGraphBuilder;
 import dev.polygraph.load.cfn.CfnOptions;
 import dev.polygraph.load.cfn.CfnTemplate;
+import dev.polygraph.load.sh.ScriptLayout;
 import dev.polygraph.load.sh.ShellFormat;
 import dev.polygraph.load.sh.ShellGraphBuilder;
 import dev.polygraph.load.iam.IamFormat;
@@ -95,6 +96,8 @@ public final class Scanner {
       files.put(file.name(), file);
       if (ShellFormat.isScript(file)) {
         scripts.add(file);
+        ScriptLayout layout = ScriptLayout.of(file);
+        suppressionSources.add(SuppressionSource.script(file, layout.commands(), layout.text()));
         continue;
       }
       if (IamFormat.isAccountDump(file)) {

@@ -36,6 +36,18 @@ final class SourceBlocks {
   }
 
   /**
+   * Blocks and text given as spans by a loader without a tree (a script's commands and words): a
+   * suppression above a block's first line covers it to its last line.
+   */
+  static SourceBlocks of(List<Span> blocks, List<Span> text) {
+    Map<Integer, Integer> lines = new HashMap<>();
+    for (Span b : blocks) {
+      add(lines, b.startLine(), b.endLine());
+    }
+    return new SourceBlocks(lines, text);
+  }
+
+  /**
    * Whether the position is inside a scalar's text: a "#" in a quoted string or a block scalar is
    * text, not a comment.
    */

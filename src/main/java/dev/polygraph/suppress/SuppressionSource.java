@@ -1,6 +1,7 @@
 package dev.polygraph.suppress;
 
 import dev.polygraph.source.SourceFile;
+import dev.polygraph.source.Span;
 import dev.polygraph.tree.MapNode;
 import dev.polygraph.tree.Node;
 import java.util.ArrayList;
@@ -9,19 +10,39 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A scanned file as the suppress stage sees it: its lines (for comments), its located tree (for the
- * blocks a comment above them covers) and whether it is a CloudFormation template (for
+ * A scanned file as the suppress stage sees it: its lines (for comments), its located tree or, for a
+ * script, its command spans (for the blocks a comment above them covers) and whether it is a CloudFormation template (for
  * {@code Metadata}).
  *
  * @param tree the file's located tree, or null when it did not parse
  * @param commentMarkers what starts a comment in its format; empty for JSON, which has none
+ * @param blocks for a file without a tree (a script): the spans a suppression above their first
+ *     line covers (its commands, with continuation lines and here-documents)
+ * @param text for a file without a tree: the spans in which a comment marker is text
  */
 public record SuppressionSource(
-    SourceFile file, Node tree, List<String> commentMarkers, boolean cloudFormation) {
+    SourceFile file,
+    Node tree,
+    List<String> commentMarkers,
+    boolean cloudFormation,
+    List<Span> blocks,
+    List<Span> text) {
 
   public SuppressionSource {
     Objects.requireNonNull(file, "file");
     commentMarkers = List.copyOf(commentMarkers);
+    blocks = List.copyOf(blocks);
+    text = List.copyOf(text);
+  }
+
+  public SuppressionSource(
+      SourceFile file, Node tree, List<String> commentMarkers, boolean cloudFormation) {
+    this(file, tree, commentMarkers, cloudFormation, List.of(), List.of());
+  }
+
+  /** A shell script: {@code #} comments, its commands as blocks, its words as text. */
+  public static SuppressionSource script(SourceFile file, List<Span> commands, List<Span> text) {
+    return new SuppressionSource(file, null, SuppressionComments.HASH, false, commands, text);
   }
 
   /** A YAML or JSON file, told apart by its name; CloudFormation when it is a template. */
@@ -33,8 +54,8 @@ public record SuppressionSource(
   List<Directive> directives() {
     List<Directive> out = new ArrayList<>();
     if (!commentMarkers.isEmpty()) {
-      SourceBlocks blocks = tree == null ? SourceBlocks.NONE : SourceBlocks.of(tree);
-      out.addAll(SuppressionComments.scan(file, blocks, commentMarkers));
+      SourceBlocks lines = tree == null ? SourceBlocks.of(blocks, text) : SourceBlocks.of(tree);
+      out.addAll(SuppressionComments.scan(file, lines, commentMarkers));
     }
     if (cloudFormation && tree instanceof MapNode template) {
       out.addAll(CfnMetadataIgnores.read(file.name(), template));
