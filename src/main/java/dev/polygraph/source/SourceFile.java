@@ -55,18 +55,36 @@ public final class SourceFile {
 
   /** The 1-based position of a 0-based UTF-16 offset. */
   public Span pointAt(int offset) {
+    return span(offset, offset);
+  }
+
+  /**
+   * The span between two 0-based UTF-16 offsets (clamped to the text; an end before the start is
+   * taken as the start). The line starts are computed once per file, then each position is a
+   * binary search: parsers of large files ask for millions of spans.
+   */
+  public Span span(int startOffset, int endOffset) {
     int[] starts = lineStarts();
-    int lo = 0;
-    int hi = starts.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return Span.point(name, lo + 1, offset - starts[lo] + 1);
+    int start = clamp(startOffset);
+    int end = Math.max(start, clamp(endOffset));
+    int startLine = lineIndex(starts, start);
+    int endLine = lineIndex(starts, end);
+    return new Span(
+        name, startLine + 1, start - starts[startLine] + 1, endLine + 1, end - starts[endLine] + 1);
+  }
+
+  /** The 1-based line of a 0-based UTF-16 offset. */
+  public int lineOf(int offset) {
+    return lineIndex(lineStarts(), clamp(offset)) + 1;
+  }
+
+  private int clamp(int offset) {
+    return Math.max(0, Math.min(offset, text.length()));
+  }
+
+  private static int lineIndex(int[] starts, int offset) {
+    int found = Arrays.binarySearch(starts, offset);
+    return found >= 0 ? found : -found - 2;
   }
 
   private int[] lineStarts() {
