@@ -40,6 +40,15 @@ class MainTest {
   }
 
   @Test
+  void theReadmeShowsTheExampleOutputAsItIs() throws IOException {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    int intro = readme.indexOf("Text output is one block per finding");
+    int start = readme.indexOf("```\n", intro) + 4;
+    String shown = readme.substring(start, readme.indexOf("```", start));
+    assertEquals(shown, run("scan", "examples/").out());
+  }
+
+  @Test
   void failOnNoneExitsZeroDespiteFindings() {
     assertEquals(0, run("scan", "--fail-on", "none", "examples/eks-nodes.yaml").code());
   }
