@@ -54,20 +54,19 @@ public final class JsonMemberStream {
    *     delivered before it stay delivered)
    */
   public static List<InputProblem> read(SourceFile file, Set<String> streamed, Handler handler) {
-    LineMap lines = new LineMap(file);
     List<InputProblem> problems = new ArrayList<>();
     try (JsonParser parser =
         FACTORY.createParser(new StringReader(JsonTreeReader.withoutByteOrderMark(file.text())))) {
-      JsonTreeReader.Builder builder = new JsonTreeReader.Builder(parser, lines, problems);
+      JsonTreeReader.Builder builder = new JsonTreeReader.Builder(parser, file, problems);
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        problems.add(new InputProblem(lines.point(0), "Expected a JSON object."));
+        problems.add(new InputProblem(file.pointAt(0), "Expected a JSON object."));
         return problems;
       }
       Map<String, ScalarNode> seen = new HashMap<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         int keyStart = JsonTreeReader.offset(parser.currentTokenLocation());
         String name = parser.currentName();
-        ScalarNode key = new ScalarNode(lines.span(keyStart, keyStart + quotedLength(lines, keyStart)), name, true);
+        ScalarNode key = new ScalarNode(file.span(keyStart, keyStart + quotedLength(file, keyStart)), name, true);
         ScalarNode first = seen.putIfAbsent(name, key);
         if (first != null) {
           problems.add(
@@ -87,15 +86,15 @@ public final class JsonMemberStream {
       if (parser.nextToken() != null) {
         problems.add(
             new InputProblem(
-                lines.point(JsonTreeReader.offset(parser.currentTokenLocation())),
+                file.pointAt(JsonTreeReader.offset(parser.currentTokenLocation())),
                 "Unexpected content after the end of the JSON value."));
       }
     } catch (StreamConstraintsException e) {
-      problems.add(new InputProblem(lines.point(0), JsonMessages.readable(e.getOriginalMessage())));
+      problems.add(new InputProblem(file.pointAt(0), JsonMessages.readable(e.getOriginalMessage())));
     } catch (JsonProcessingException e) {
       problems.add(
           new InputProblem(
-              JsonTreeReader.errorPosition(e.getLocation(), lines),
+              JsonTreeReader.errorPosition(e.getLocation(), file),
               JsonMessages.readable(String.valueOf(e.getOriginalMessage()))));
     } catch (IOException e) {
       // A StringReader cannot fail; this keeps the contract of never throwing anyway.
@@ -105,8 +104,8 @@ public final class JsonMemberStream {
   }
 
   /** The length of the string literal starting at {@code start}, quotes included. */
-  private static int quotedLength(LineMap lines, int start) {
-    String text = lines.text();
+  private static int quotedLength(SourceFile file, int start) {
+    String text = file.text();
     int i = start + 1;
     while (i < text.length() && text.charAt(i) != '"') {
       i += text.charAt(i) == '\\' ? 2 : 1;

@@ -44,7 +44,6 @@ public final class JsonTreeReader {
    * that stopped the parser (what was noticed before it, e.g. a duplicate key, would be noise).
    */
   public static TreeResult read(SourceFile file) {
-    LineMap lines = new LineMap(file);
     List<InputProblem> problems = new ArrayList<>();
     JsonParser parser;
     try {
@@ -56,21 +55,21 @@ public final class JsonTreeReader {
       if (parser.nextToken() == null) {
         return new TreeResult(null, problems);
       }
-      Node root = new Builder(parser, lines, problems).value();
+      Node root = new Builder(parser, file, problems).value();
       if (nextTokenAfterRoot(parser) != null) {
         return failed(
             new InputProblem(
-                lines.point(offset(parser.currentTokenLocation())),
+                file.pointAt(offset(parser.currentTokenLocation())),
                 "Unexpected content after the end of the JSON value."));
       }
       return new TreeResult(root, problems);
     } catch (StreamConstraintsException e) {
       return failed(
           new InputProblem(
-              limitPosition(e, parser, lines), JsonMessages.readable(e.getOriginalMessage())));
+              limitPosition(e, parser, file), JsonMessages.readable(e.getOriginalMessage())));
     } catch (JsonProcessingException e) {
       String message = String.valueOf(e.getOriginalMessage());
-      Span at = errorPosition(e.getLocation(), lines);
+      Span at = errorPosition(e.getLocation(), file);
       if (message.startsWith("Illegal character ((CTRL-CHAR") && at.startColumn() > 1) {
         // Jackson reports a stray control character just past it; point at the character itself.
         at = Span.point(at.file(), at.startLine(), at.startColumn() - 1);
@@ -110,19 +109,19 @@ public final class JsonTreeReader {
    * place, except for the document length, which is about the file as a whole.
    */
   private static Span limitPosition(
-      StreamConstraintsException e, JsonParser parser, LineMap lines) {
+      StreamConstraintsException e, JsonParser parser, SourceFile lines) {
     String message = String.valueOf(e.getOriginalMessage());
     if (message.startsWith("Document length")) {
-      return lines.point(0);
+      return lines.pointAt(0);
     }
     return errorPosition(parser.currentTokenLocation(), lines);
   }
 
-  static Span errorPosition(JsonLocation location, LineMap lines) {
+  static Span errorPosition(JsonLocation location, SourceFile lines) {
     if (location == null || location.getCharOffset() < 0) {
-      return lines.point(0);
+      return lines.pointAt(0);
     }
-    return lines.point(offset(location));
+    return lines.pointAt(offset(location));
   }
 
   static int offset(JsonLocation location) {
@@ -132,10 +131,10 @@ public final class JsonTreeReader {
   /** Builds nodes from the parser's current token on; recursion is bounded by the nesting limit. */
   static final class Builder {
     private final JsonParser parser;
-    private final LineMap lines;
+    private final SourceFile lines;
     private final List<InputProblem> problems;
 
-    Builder(JsonParser parser, LineMap lines, List<InputProblem> problems) {
+    Builder(JsonParser parser, SourceFile lines, List<InputProblem> problems) {
       this.parser = parser;
       this.lines = lines;
       this.problems = problems;

@@ -88,7 +88,7 @@ public final class YamlTreeReader {
 
   /** One read of one file: holds the per-file state, so the reader itself stays stateless. */
   private static final class Reading {
-    private final LineMap lines;
+    private final SourceFile lines;
     private final String text;
     private final int[] astralCodePoints;
     private final List<InputProblem> problems = new ArrayList<>();
@@ -105,7 +105,7 @@ public final class YamlTreeReader {
     private String[] aliasNames = new String[0];
 
     Reading(SourceFile file) {
-      this.lines = new LineMap(file);
+      this.lines = file;
       this.text = file.text();
       this.astralCodePoints = astralCodePoints(text);
       LoaderOptions options = options();
@@ -129,7 +129,7 @@ public final class YamlTreeReader {
             && expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
           return failed(
               new InputProblem(
-                  lines.point(0),
+                  lines.pointAt(0),
                   "Aliases expand the document to more than " + MAX_EXPANDED_NODES + " nodes."));
         }
         checkSingleDocument();
@@ -149,7 +149,7 @@ public final class YamlTreeReader {
       if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
         return Optional.of(
             new InputProblem(
-                lines.point(0), "The file is longer than " + MAX_CODE_POINTS + " characters."));
+                lines.pointAt(0), "The file is longer than " + MAX_CODE_POINTS + " characters."));
       }
       int lineStart = 0;
       for (int i = 0; i <= text.length(); i++) {
@@ -157,7 +157,7 @@ public final class YamlTreeReader {
           if (i - lineStart > MAX_LINE_LENGTH) {
             return Optional.of(
                 new InputProblem(
-                    lines.point(lineStart + MAX_LINE_LENGTH),
+                    lines.pointAt(lineStart + MAX_LINE_LENGTH),
                     "The line is longer than " + MAX_LINE_LENGTH + " characters."));
           }
           lineStart = i + 1;
@@ -172,7 +172,7 @@ public final class YamlTreeReader {
         if (composer.checkNode()) {
           problems.add(
               new InputProblem(
-                  lines.point(offset(parser.peekEvent().getStartMark())),
+                  lines.pointAt(offset(parser.peekEvent().getStartMark())),
                   "A CloudFormation template is one YAML document."));
         }
       } catch (YAMLException e) {
@@ -186,13 +186,13 @@ public final class YamlTreeReader {
         Mark mark =
             marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
         return new InputProblem(
-            mark != null ? lines.point(offset(mark)) : lastEventPoint(),
+            mark != null ? lines.pointAt(offset(mark)) : lastEventPoint(),
             YamlMessages.readable(marked.getProblem(), marked.getContext()));
       }
       if (e instanceof ReaderException) {
         ReaderException reader = (ReaderException) e;
         return new InputProblem(
-            lines.point(offset(reader.getPosition())),
+            lines.pointAt(offset(reader.getPosition())),
             String.format("The character U+%04X is not allowed in YAML.", reader.getCodePoint()));
       }
       String message = String.valueOf(e.getMessage());
@@ -208,14 +208,14 @@ public final class YamlTreeReader {
       }
       if (message.contains("exceeds the limit")) {
         return new InputProblem(
-            lines.point(0), "The file is longer than " + MAX_CODE_POINTS + " characters.");
+            lines.pointAt(0), "The file is longer than " + MAX_CODE_POINTS + " characters.");
       }
       return new InputProblem(lastEventPoint(), YamlMessages.sentence(message));
     }
 
     private Span lastEventPoint() {
       Mark mark = parser.lastStart();
-      return lines.point(mark == null ? 0 : offset(mark));
+      return lines.pointAt(mark == null ? 0 : offset(mark));
     }
 
     // ---- positions ----
