@@ -181,10 +181,10 @@ public final class Scanner {
   private static java.util.Optional<SourceFile> fileAt(
       Path path, Discovery discovery, Map<String, SourceFile> files, List<Notification> notifications) {
     Path abs = path.toAbsolutePath().normalize();
-    for (SourceFile f : files.values()) {
-      if (f.path() != null && f.path().toAbsolutePath().normalize().equals(abs)) {
-        return java.util.Optional.of(f);
-      }
+    // Discovered files are keyed by the name discovery gives a path, so one lookup finds them.
+    SourceFile known = files.get(discovery.name(abs));
+    if (known != null) {
+      return java.util.Optional.of(known);
     }
     java.util.Optional<SourceFile> read = discovery.read(abs, notifications);
     read.ifPresent(f -> files.put(f.name(), f));
