@@ -96,8 +96,6 @@ public final class Scanner {
       files.put(file.name(), file);
       if (ShellFormat.isScript(file)) {
         scripts.add(file);
-        ScriptLayout layout = ScriptLayout.of(file);
-        suppressionSources.add(SuppressionSource.script(file, layout.commands(), layout.text()));
         continue;
       }
       if (IamFormat.isAccountDump(file)) {
@@ -123,6 +121,10 @@ public final class Scanner {
         new ShellGraphBuilder(path -> fileAt(path, discovery, files, notifications))
             .build(scripts, graph);
     problems.addAll(shell.problems());
+    for (SourceFile script : scripts) {
+      ScriptLayout layout = shell.layouts().get(script.name());
+      suppressionSources.add(SuppressionSource.script(script, layout.commands(), layout.text()));
+    }
     problems.addAll(iam.build(graph));
     // A JSON file both scanned and passed by a script is read twice; its problems count once.
     List<InputProblem> distinctProblems = List.copyOf(new LinkedHashSet<>(problems));

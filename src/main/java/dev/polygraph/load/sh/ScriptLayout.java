@@ -22,9 +22,14 @@ public record ScriptLayout(List<Span> commands, List<Span> text) {
 
   /** The layout of a script, parsed as the graph builder parses it. */
   public static ScriptLayout of(SourceFile script) {
+    return of(script, ShellParser.parse(script));
+  }
+
+  /** The layout of a script the graph builder has already parsed. */
+  static ScriptLayout of(SourceFile script, ShellScript parsed) {
     List<Span> commands = new ArrayList<>();
     List<Span> text = new ArrayList<>();
-    for (Command command : ShellParser.parse(script).commands()) {
+    for (Command command : parsed.commands()) {
       Span first = script.pointAt(command.words().get(0).start());
       Span last = first;
       for (Word w : command.words()) {

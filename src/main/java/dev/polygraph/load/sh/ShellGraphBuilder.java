@@ -44,11 +44,14 @@ public final class ShellGraphBuilder {
    *
    * @param problems what could not be read, in the scripts and the JSON files they pass
    * @param inputs the names of the scripts and of every file they pass with {@code file://}
+   * @param layouts each script's layout by name, for the suppress stage (parsed once, here)
    */
-  public record Result(List<InputProblem> problems, Set<String> inputs) {
+  public record Result(
+      List<InputProblem> problems, Set<String> inputs, Map<String, ScriptLayout> layouts) {
     public Result {
       problems = List.copyOf(problems);
       inputs = Set.copyOf(inputs);
+      layouts = Map.copyOf(layouts);
     }
   }
 
@@ -65,14 +68,16 @@ public final class ShellGraphBuilder {
   public Result build(List<SourceFile> scripts, PolicyGraph.Builder out) {
     List<InputProblem> problems = new ArrayList<>();
     Set<String> inputs = new LinkedHashSet<>();
+    Map<String, ScriptLayout> layouts = new LinkedHashMap<>();
     for (SourceFile script : scripts) {
       inputs.add(script.name());
       ShellScript parsed = ShellParser.parse(script);
       problems.addAll(parsed.problems());
+      layouts.put(script.name(), ScriptLayout.of(script, parsed));
       ScriptDocuments documents = new ScriptDocuments(script, files, problems, inputs);
       new ScriptBuild(parsed, documents, out).run();
     }
-    return new Result(problems, inputs);
+    return new Result(problems, inputs, layouts);
   }
 
   /** The calls of one script, read in order, then turned into nodes. */
