@@ -17,7 +17,9 @@ public sealed interface GraphNode
         NodeGroupNode,
         AddonNode,
         PodIdentityAssociationNode,
-        AccessEntryNode {
+        AccessEntryNode,
+        PolicyAttachmentNode,
+        AutoScalingGroupNode {
 
   NodeId id();
 
