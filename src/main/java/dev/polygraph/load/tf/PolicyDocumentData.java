@@ -1,6 +1,7 @@
 package dev.polygraph.load.tf;
 
 import dev.polygraph.source.Span;
+import dev.polygraph.value.Absent;
 import dev.polygraph.value.Guard;
 import dev.polygraph.value.Guarded;
 import dev.polygraph.value.ListValue;
@@ -100,13 +101,15 @@ public final class PolicyDocumentData {
                 .ifPresent(g -> statement(sid(s.value()), g, s.value()));
           }
         }
-      } else if (document instanceof Unknown || document instanceof Text) {
+      } else if (document instanceof Unknown) {
         // A document nobody can read may hold any statement: keep it as one unknown statement.
-        Value unknown =
-            document instanceof Unknown
-                ? document
-                : new Unknown("the policy document is a string, not JSON", document.span());
-        statement(null, guard, unknown);
+        statement(null, guard, document);
+      } else if (!(document instanceof Absent)) {
+        // The provider skips a null document and rejects anything but a JSON object.
+        statement(
+            null,
+            guard,
+            new Unknown("a merged policy document is not a JSON object", document.span()));
       }
     }
 

@@ -402,7 +402,7 @@ class PolicyDocumentDataTest {
   }
 
   @Test
-  void theHighestVersionWinsAndAnUnknownSourceIsAnUnknownStatement() {
+  void theHighestVersionWinsAndUnreadableSourcesAreUnknownStatements() {
     TestModule m =
         new TestModule(
             """
@@ -410,6 +410,7 @@ class PolicyDocumentDataTest {
               version                 = "2008-10-17"
               source_policy_documents = [
                 jsonencode({ Version = "2012-10-17", Statement = [] }),
+                jsonencode(["s3:GetObject"]),
                 var.extra_policy,
               ]
               statement {
@@ -420,7 +421,8 @@ class PolicyDocumentDataTest {
             """);
     Value doc = m.document("merged");
     assertEquals(
-        "{Version: '2012-10-17', Statement: [unknown(var 'extra_policy' has no value),"
+        "{Version: '2012-10-17', Statement: [unknown(a merged policy document is not a JSON object),"
+            + " unknown(var 'extra_policy' has no value),"
             + " {Effect: 'Allow', Action: ['s3:ListBucket'], Resource: ['*']}]}",
         Shown.of(doc));
   }
