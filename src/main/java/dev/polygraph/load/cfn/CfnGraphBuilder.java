@@ -12,6 +12,7 @@ import dev.polygraph.graph.NodeId;
 import dev.polygraph.graph.PodIdentityAssociationNode;
 import dev.polygraph.graph.PolicyGraph;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.load.NodeEvidence;
 import dev.polygraph.load.cfn.CfnConditions.Truth;
 import dev.polygraph.policy.PolicyDocument;
 import dev.polygraph.policy.PolicyParser;

@@ -1,4 +1,4 @@
-package dev.polygraph.load.cfn;
+package dev.polygraph.load;
 
 import dev.polygraph.value.Guarded;
 import dev.polygraph.value.ListValue;
@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** What shows that a launch template or launch configuration starts EKS nodes. */
-final class NodeEvidence {
+public final class NodeEvidence {
 
-  static final String BOOTSTRAP = "/etc/eks/bootstrap.sh";
-  static final String NODE_CONFIG = "node.eks.aws";
-  static final String NODEADM = "nodeadm";
-  static final String OPTIMIZED_AMI = "/aws/service/eks/optimized-ami";
+  private static final String BOOTSTRAP = "/etc/eks/bootstrap.sh";
+  private static final String NODE_CONFIG = "node.eks.aws";
+  private static final String NODEADM = "nodeadm";
+  private static final String OPTIMIZED_AMI = "/aws/service/eks/optimized-ami";
 
   private NodeEvidence() {}
 
   /** Amazon Linux 2 nodes run the bootstrap script; AL2023 nodes read a nodeadm NodeConfig. */
-  static Optional<String> inUserData(Value userData) {
+  public static Optional<String> inUserData(Value userData) {
     List<String> texts = new ArrayList<>();
     collect(userData, texts);
     if (texts.stream().anyMatch(t -> t.contains(BOOTSTRAP))) {
@@ -40,7 +40,7 @@ final class NodeEvidence {
    * @param ssmParameter the SSM parameter a {@code Ref}'d image parameter reads, or null
    * @param imageId the image's value ({@code {{resolve:ssm:...}}} references are plain text)
    */
-  static Optional<String> inImage(String ssmParameter, Value imageId) {
+  public static Optional<String> inImage(String ssmParameter, Value imageId) {
     List<String> texts = new ArrayList<>();
     if (ssmParameter != null) {
       texts.add(ssmParameter);
