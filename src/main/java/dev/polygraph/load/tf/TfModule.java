@@ -85,7 +85,7 @@ record TfModule(
     return new TfModule(dir, variables, locals, outputs, calls, resources);
   }
 
-  /** Every local module call's directory, for telling root modules from called ones. */
+  /** The directories of other modules this one calls locally, for telling root modules from called ones. */
   List<String> localCallDirs() {
     List<String> dirs = new ArrayList<>();
     for (Block call : calls.values()) {
@@ -93,7 +93,9 @@ record TfModule(
           .filter(a -> a.value() instanceof Expr.StringLit)
           .map(a -> ((Expr.StringLit) a.value()).value())
           .filter(ModulePaths::isLocalSource)
-          .ifPresent(source -> dirs.add(ModulePaths.join(dir, source)));
+          .map(source -> ModulePaths.join(dir, source))
+          .filter(called -> !called.equals(dir))
+          .ifPresent(dirs::add);
     }
     return dirs;
   }
