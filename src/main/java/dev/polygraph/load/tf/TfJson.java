@@ -7,6 +7,17 @@ import dev.polygraph.value.Value;
 /** CONTRACT SKELETON (tf-base branch only): implemented by the evaluator helper. */
 public final class TfJson {
 
+  /** Where literal texts came from, by identity: their JSON is mapped back into the source. */
+  private final java.util.Map<Text, Expr> origins = new java.util.IdentityHashMap<>();
+
+  void rememberLiteral(Text text, Expr.StringLit literal) {
+    origins.put(text, literal);
+  }
+
+  void rememberTemplate(Text text, Expr.Template template) {
+    origins.put(text, template);
+  }
+
   /** {@code jsonencode(value)}: the JSON text, remembering the structure it encodes. */
   public Text encode(Value value, Span span) {
     throw new UnsupportedOperationException("evaluator not merged yet");
