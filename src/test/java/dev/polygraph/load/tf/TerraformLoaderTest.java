@@ -178,12 +178,14 @@ class TerraformLoaderTest {
         + "module \"inner\" {\n  source = \"../inner\"\n  name = aws_iam_role.this.name\n}\n"
         + "output \"inner_name\" {\n  value = module.inner.name\n}\n");
     write("modules/inner/main.tf", "variable \"name\" {}\n" + role("this", "\"${var.name}-inner\"")
+        + role("where", "\"${path.module} in ${path.root}\"")
         + "output \"name\" {\n  value = aws_iam_role.this.name\n}\n"
         + "output \"path\" {\n  value = path.module\n}\n");
     Loaded loaded = load(TfOptions.none(), "main.tf");
     assertEquals(Map.of("module.nodes.aws_iam_role.this", "team-nodes",
         "module.nodes.aws_iam_role.missing", "?input 'missing' of module 'nodes' is not set",
         "module.nodes.module.inner.aws_iam_role.this", "team-nodes-inner",
+        "module.nodes.module.inner.aws_iam_role.where", "modules/inner in .",
         "aws_iam_role.top", "team-nodes-inner"), loaded.roleNames());
     assertEquals("modules/inner/main.tf", loaded.role("module.nodes.module.inner.aws_iam_role.this").id().file());
     assertEquals(List.of(), loaded.result().problems());
@@ -323,5 +325,30 @@ class TerraformLoaderTest {
     }
     assertEquals(List.of("aws_iam_role.node"), loaded.graph().nodes(GraphNode.class).stream()
         .filter(n -> n instanceof RoleNode).map(n -> n.id().address()).toList());
+  }
+
+  @Test
+  void aForEachThatIsOneOfSeveralMapsGivesTheUnionOfKeysUnderTheirGuards() {
+    write("main.tf", "variable \"big\" {}\n"
+        + "resource \"aws_iam_role\" \"r\" {\n  for_each = var.big ? { a = \"1\", b = \"2\" } : { a = \"3\" }\n"
+        + "  name = each.key\n  assume_role_policy = \"{}\"\n}\n");
+    Loaded loaded = load(TfOptions.none(), "main.tf");
+    assertEquals(Map.of("aws_iam_role.r[\"a\"]", "a", "aws_iam_role.r[\"b\"]", "b"), loaded.roleNames());
+    assertEquals(Guard.ALWAYS, loaded.role("aws_iam_role.r[\"a\"]").guard());
+    assertEquals(Guard.of("var.big", true), loaded.role("aws_iam_role.r[\"b\"]").guard());
+  }
+
+  @Test
+  void aTfvarsFileThatDoesNotParseIsAProblemAndSetsNothing() {
+    write("main.tf", "variable \"v\" {\n  default = \"d\"\n}\n" + role("r", "var.v"));
+    write("terraform.tfvars", "v = \"unterminated\n");
+    write("other.tfvars.json", "[1]");
+    Loaded loaded = load(TfOptions.none(), "main.tf", "terraform.tfvars", "other.tfvars.json");
+    assertEquals(Map.of("aws_iam_role.r", "d"), loaded.roleNames());
+    assertEquals(List.of("other.tfvars.json", "terraform.tfvars"),
+        loaded.result().problems().stream().map(p -> p.span().file()).sorted().toList());
+    assertEquals("A .tfvars.json file must hold one JSON object of variable values.",
+        loaded.result().problems().stream().filter(p -> p.span().file().equals("other.tfvars.json"))
+            .findFirst().orElseThrow().message());
   }
 }
