@@ -84,6 +84,28 @@ public final class TfEvaluator {
     return ops;
   }
 
+  /** An evaluator that knows no names but those bound later (a template file's variables). */
+  TfEvaluator isolated() {
+    TfScope outer = scope;
+    TfScope none = new TfScope() {
+      @Override
+      public TfResolved resolve(String root, List<TfStep> steps, Span span) {
+        return null;
+      }
+
+      @Override
+      public Optional<dev.polygraph.source.SourceFile> file(String path) {
+        return outer.file(path);
+      }
+
+      @Override
+      public String guardPrefix() {
+        return outer.guardPrefix();
+      }
+    };
+    return new TfEvaluator(none, json, Map.of(), null, evaluation);
+  }
+
   private TfEvaluator withSplatItem(Value item) {
     return new TfEvaluator(scope, json, bound, item, evaluation);
   }

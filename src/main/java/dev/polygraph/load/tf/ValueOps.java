@@ -49,6 +49,10 @@ final class ValueOps {
     }
   }
 
+  static Optional<String> literalOf(Value value) {
+    return Values.literal(value);
+  }
+
   /** The value as a bool, or null when it is not "true"/"false". */
   static Boolean asBool(Value value) {
     Optional<String> s = Values.literal(value);
