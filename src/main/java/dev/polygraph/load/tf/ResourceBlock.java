@@ -152,9 +152,36 @@ final class ResourceBlock {
   private TfResolved attributeOrObject(TfInstance instance, List<TfStep> steps, int used, Span span) {
     if (used < steps.size() && steps.get(used).isAttribute()) {
       TfStep step = steps.get(used);
-      return new TfResolved(attribute(instance, step.attribute(), step.span()), used + 1);
+      Value value = attribute(instance, step.attribute(), step.span());
+      if (used + 1 < steps.size() && value instanceof Text text && text.soleSymbol().orElse(null)
+          instanceof Symbol.ResourceAttr computed && computed.address().equals(instance.id().address())) {
+        return computedPath(computed, steps, used + 1, text.span());
+      }
+      return new TfResolved(value, used + 1);
     }
     return new TfResolved(object(instance, span), used);
+  }
+
+  /**
+   * A computed attribute read further ({@code identity[0].oidc[0].issuer}): still a value the
+   * provider computes, named by the whole path.
+   */
+  private static TfResolved computedPath(Symbol.ResourceAttr computed, List<TfStep> steps, int from, Span span) {
+    StringBuilder path = new StringBuilder(computed.attribute());
+    for (int i = from; i < steps.size(); i++) {
+      TfStep step = steps.get(i);
+      Optional<String> key = step.isAttribute() ? Optional.empty() : Values.literal(step.key());
+      if (step.isAttribute()) {
+        path.append('.').append(step.attribute());
+      } else if (key.isPresent()) {
+        path.append('[').append(key.get()).append(']');
+      } else {
+        return new TfResolved(new Unknown("the index into '" + computed.address() + "." + path
+            + "' is not known", step.span()), steps.size());
+      }
+    }
+    Symbol.ResourceAttr whole = new Symbol.ResourceAttr(computed.file(), computed.address(), path.toString());
+    return new TfResolved(Text.of(whole, span.union(steps.get(steps.size() - 1).span())), steps.size());
   }
 
   /** The instance as an object: its arguments, and the identity attributes the provider computes. */

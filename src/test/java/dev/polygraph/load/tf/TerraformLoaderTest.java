@@ -260,13 +260,14 @@ class TerraformLoaderTest {
         + role("p", "\"x-${data.aws_partition.current.partition}.${data.aws_partition.current.dns_suffix}\"")
         + role("a", "data.aws_caller_identity.me.account_id")
         + role("w", "data.aws_iam_policy.worker.arn") + role("e", "data.aws_iam_role.existing.arn")
-        + role("n", "aws_iam_role.p.arn"));
+        + role("n", "aws_iam_role.p.arn") + role("o", "aws_iam_role.p.identity[0].oidc[0].issuer"));
     Loaded loaded = load(TfOptions.none(), "main.tf");
     assertEquals(Map.of("aws_iam_role.p", "x-${AWS::Partition}.${AWS::URLSuffix}",
         "aws_iam_role.a", "${AWS::AccountId}",
         "aws_iam_role.w", "arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy",
         "aws_iam_role.e", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/legacy",
-        "aws_iam_role.n", "${aws_iam_role.p.arn}"), loaded.roleNames());
+        "aws_iam_role.n", "${aws_iam_role.p.arn}",
+        "aws_iam_role.o", "${aws_iam_role.p.identity[0].oidc[0].issuer}"), loaded.roleNames());
     assertEquals(Optional.of(new Symbol.ResourceAttr("main.tf", "aws_iam_role.p", "arn")),
         ((Text) loaded.role("aws_iam_role.n").name()).soleSymbol());
   }
