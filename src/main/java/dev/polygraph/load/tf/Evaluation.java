@@ -2,8 +2,6 @@ package dev.polygraph.load.tf;
 
 import dev.polygraph.source.Span;
 import dev.polygraph.value.Unknown;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -17,10 +15,19 @@ final class Evaluation {
   static final int MAX_STEPS = 200_000;
 
   /** Nesting deeper than this ends as Unknown, long before the Java stack would run out. */
-  static final int MAX_DEPTH = 200;
+  static final int MAX_DEPTH = 500;
 
-  private final Set<Unknown> errors = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Unknown> errors;
   private int steps;
+
+  /**
+   * @param errors the run's error unknowns, shared by every evaluator of the run so that a local
+   *     evaluated by one instance is still an error where another instance uses it
+   */
+  Evaluation(Set<Unknown> errors) {
+    this.errors = errors;
+  }
+
   private int depth;
 
   /** Enters one evaluation level; the reason to stop when a limit is passed, else null. */

@@ -35,7 +35,7 @@ public final class TfEvaluator {
   private final ValueOps ops;
 
   public TfEvaluator(TfScope scope, TfJson json) {
-    this(scope, json, Map.of(), null, new Evaluation());
+    this(scope, json, Map.of(), null, new Evaluation(json.errors()));
   }
 
   private TfEvaluator(

@@ -20,6 +20,8 @@ import dev.polygraph.value.Text;
 import dev.polygraph.value.Unknown;
 import dev.polygraph.value.Value;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,13 @@ public final class TfJson {
   private final Map<Text, Value> encoded = new IdentityHashMap<>();
   private final Map<Text, SourceFile> files = new IdentityHashMap<>();
   private final Map<Text, Expr> origins = new IdentityHashMap<>();
+
+  /** The run's unknowns that are evaluation errors; the evaluators of one run share this instance. */
+  private final Set<Unknown> errors = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  Set<Unknown> errors() {
+    return errors;
+  }
 
   void rememberLiteral(Text text, Expr.StringLit literal) {
     origins.put(text, literal);

@@ -167,7 +167,7 @@ class TfEvaluatorTest {
       expr = new Expr.Conditional(on, expr, new Expr.NumberLit(java.math.BigDecimal.TEN, at), at);
     }
     Value v = new TfEvaluator(new MapScope(names()), new TfJson()).evaluate(expr);
-    assertEquals("?(expression is nested more than 200 levels deep)", Render.of(v));
+    assertEquals("?(expression is nested more than 500 levels deep)", Render.of(v));
   }
 
   @Test
@@ -186,5 +186,19 @@ class TfEvaluatorTest {
     String rendered = Render.of(v);
     assertTrue(rendered.contains("?(expression takes more than 200000 evaluation steps)"), rendered.substring(0, 200));
     assertFalse(rendered.isEmpty());
+  }
+
+  @Test
+  void anErrorStaysAnErrorForEveryEvaluatorOfTheRun() {
+    TfJson run = new TfJson();
+    HclResult bad = HclFiles.parse("main.tf", "x = var.m.zzz\n");
+    Value error = new TfEvaluator(new MapScope(names()), run).evaluate(bad.body().attributes().get(0).value());
+    Map<String, Value> n = new java.util.HashMap<>(names());
+    n.put("local.bad", error);
+    HclResult call = HclFiles.parse("main.tf", "x = try(local.bad, \"fallback\")\n");
+    Expr expr = call.body().attributes().get(0).value();
+    assertEquals("\"fallback\"", Render.of(new TfEvaluator(new MapScope(n), run).evaluate(expr)));
+    assertEquals("?(var.m has no attribute 'zzz')",
+        Render.of(new TfEvaluator(new MapScope(n), new TfJson()).evaluate(expr)));
   }
 }
