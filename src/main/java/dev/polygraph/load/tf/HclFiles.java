@@ -115,6 +115,48 @@ public final class HclFiles {
     }
   }
 
+  /**
+   * Parses a whole file as a template, as {@code templatefile} reads it. The text is read as the
+   * content of a heredoc, so the grammar's template modes apply unchanged; problems are reported at
+   * the file's own lines. Spans inside the parts are one line below the file's lines.
+   */
+  public static TemplateResult parseTemplate(SourceFile source) {
+    String text = source.text();
+    String marker = "POLYGRAPH_TEMPLATE_END";
+    while (text.contains(marker)) {
+      marker = marker + "_";
+    }
+    boolean endsWithNewline = text.endsWith("\n");
+    String wrapped = "t = <<" + marker + "\n" + text + (endsWithNewline ? "" : "\n") + marker + "\n";
+    HclResult result = parse(new SourceFile(source.path(), source.name(), wrapped));
+    List<InputProblem> problems = new ArrayList<>();
+    for (InputProblem p : result.problems()) {
+      Span s = p.span();
+      Span at = s.startLine() < 2 ? Span.fileStart(source.name())
+          : new Span(s.file(), s.startLine() - 1, s.startColumn(), Math.max(s.endLine() - 1, s.startLine() - 1),
+              s.endLine() - 1 < s.startLine() - 1 ? s.startColumn() : s.endColumn());
+      problems.add(new InputProblem(at, p.message()));
+    }
+    if (!problems.isEmpty() || result.body().attributes().isEmpty()) {
+      return new TemplateResult(List.of(), problems.isEmpty()
+          ? List.of(new InputProblem(Span.fileStart(source.name()), "The template could not be read."))
+          : problems);
+    }
+    Expr value = result.body().attributes().get(0).value();
+    List<TemplatePart> parts = new ArrayList<>();
+    if (value instanceof Expr.StringLit literal) {
+      parts.add(new TemplatePart.Text(literal.value(), literal.span()));
+    } else if (value instanceof Expr.Template template) {
+      parts.addAll(template.parts());
+    }
+    if (!endsWithNewline && !parts.isEmpty()
+        && parts.get(parts.size() - 1) instanceof TemplatePart.Text last && last.text().endsWith("\n")) {
+      parts.set(parts.size() - 1,
+          new TemplatePart.Text(last.text().substring(0, last.text().length() - 1), last.span()));
+    }
+    return new TemplateResult(parts, List.of());
+  }
+
   /** Parses from a path-less name and text, for tests and tools. */
   public static HclResult parse(String name, String text) {
     return parse(new SourceFile(null, name, text));
