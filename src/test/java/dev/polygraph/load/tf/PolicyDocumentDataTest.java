@@ -64,7 +64,7 @@ class PolicyDocumentDataTest {
     assertEquals("3:3-7:4", Shown.at(first.span()), "a statement points at its block");
     assertEquals("4:5-4:8", Shown.at(first.entry("Sid").orElseThrow().keySpan()));
     assertEquals("5:5-5:12", Shown.at(first.entry("Action").orElseThrow().keySpan()));
-    assertEquals("5:17-5:71", Shown.at(first.get("Action").orElseThrow().span()));
+    assertEquals("5:17-5:69", Shown.at(first.get("Action").orElseThrow().span()));
     assertEquals("3:3-7:4", Shown.at(first.entry("Effect").orElseThrow().keySpan()), "a default Effect");
     assertEquals("1:1-1:38", Shown.at(doc.span()), "the document is the data block's header");
   }
@@ -217,7 +217,7 @@ class PolicyDocumentDataTest {
             + "oneOf(var.allow_ssm: {Sid: 'Ssm', Effect: 'Allow', Action: ['ssm:GetParameter'],"
             + " Resource: ['*']} | !var.allow_ssm: absent)\n",
         shown(statements(doc)));
-    assertEquals("9:3-17:4", Shown.at(statements(doc).get(0).span()), "the dynamic block");
+    assertEquals("8:3-16:4", Shown.at(statements(doc).get(0).span()), "the dynamic block");
 
     PolicyDocument parsed = PolicyParser.parse("dyn", doc);
     assertEquals(List.of(), parsed.problems());

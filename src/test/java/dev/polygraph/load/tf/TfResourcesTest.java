@@ -173,6 +173,10 @@ class TfResourcesTest {
         name               = "nodes"
         assume_role_policy = "{}"
       }
+
+      resource "aws_launch_template" "this" {
+        name_prefix = "workers-"
+      }
       """;
 
   private static final String SELF_MANAGED =
@@ -252,6 +256,11 @@ class TfResourcesTest {
           value               = "web"
           propagate_at_launch = true
         }
+      }
+
+      resource "aws_iam_instance_profile" "this" {
+        name_prefix = "workers-"
+        role        = "nodes"
       }
 
       resource "aws_instance" "bastion" {
@@ -494,6 +503,7 @@ class TfResourcesTest {
             "aws_autoscaling_group.legacy",
             "aws_autoscaling_group.web",
             "aws_autoscaling_group.workers",
+            "aws_iam_instance_profile.this",
             "aws_launch_configuration.legacy",
             "aws_launch_template.al2023",
             "aws_launch_template.ami",
