@@ -352,4 +352,17 @@ class TerraformLoaderTest {
         loaded.result().problems().stream().filter(p -> p.span().file().equals("other.tfvars.json"))
             .findFirst().orElseThrow().message());
   }
+
+  @Test
+  void filesAreReadRelativeToTheRootModuleAsPathModuleGivesThem() {
+    write("env/main.tf", "module \"nodes\" {\n  source = \"../modules/nodes\"\n}\n");
+    write("modules/nodes/main.tf", "resource \"aws_iam_role\" \"this\" {\n  name = \"n\"\n"
+        + "  assume_role_policy = file(\"${path.module}/trust.json\")\n}\n");
+    write("modules/nodes/trust.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+        + " \"Principal\": {\"Service\": \"ec2.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}");
+    Loaded loaded = load(TfOptions.none(), "env/main.tf");
+    RoleNode role = loaded.role("env:module.nodes.aws_iam_role.this");
+    assertEquals(1, role.trust().statements().size());
+    assertEquals("modules/nodes/trust.json", role.trust().statements().get(0).span().file());
+  }
 }
