@@ -14,6 +14,7 @@ import dev.polygraph.report.text.TextReporter;
 import dev.polygraph.rules.Catalogue;
 import dev.polygraph.rules.RuleSettings;
 import dev.polygraph.scan.ReportScope;
+import dev.polygraph.load.tf.TfOptions;
 import dev.polygraph.scan.ScanOptions;
 import dev.polygraph.scan.Scanner;
 import dev.polygraph.suppress.Baseline;
@@ -93,6 +94,14 @@ final class ScanCommand implements Callable<Integer> {
       description = "A CloudFormation parameter value; pseudo parameters too (AWS::Partition=aws-cn).")
   Map<String, String> cfnParams = new LinkedHashMap<>();
 
+  @Option(names = "--tf-var-file", paramLabel = "FILE",
+      description = "A Terraform .tfvars file for the root modules (repeatable; after the config's var-files).")
+  List<Path> tfVarFiles = new ArrayList<>();
+
+  @Option(names = "--tf-var", paramLabel = "NAME=VALUE",
+      description = "A Terraform variable value for the root modules, as terraform's -var takes it (repeatable).")
+  Map<String, String> tfVars = new LinkedHashMap<>();
+
   @Option(names = "--report-undecided",
       description = "Also report checks that could not be decided (as notes of kind 'open').")
   boolean reportUndecided;
@@ -132,7 +141,7 @@ final class ScanCommand implements Callable<Integer> {
           out.println("# --rules " + String.join(",", rules) + " (a command-line option only)");
         }
         out.print(ConfigYaml.render(cfg.withFlags(skipRules, Optional.ofNullable(ipFamily).map(
-            f -> f.toLowerCase(Locale.ROOT)), cfnParams)));
+            f -> f.toLowerCase(Locale.ROOT)), cfnParams).withTerraformFlags(tfVarFiles, tfVars)));
         out.flush();
         return Main.EXIT_OK;
       }
@@ -245,8 +254,16 @@ final class ScanCommand implements Callable<Integer> {
     params.putAll(cfnParams);
     RuleSettings settings =
         new RuleSettings(family, cfg.cniRole(), cfg.nodeRoles(), cfg.ruleLevels(), reportUndecided);
+    Path root = Path.of("").toAbsolutePath();
+    Config tf = cfg.withTerraformFlags(tfVarFiles, tfVars);
+    List<String> varFiles = new ArrayList<>();
+    for (Path f : tf.tfVarFiles()) {
+      // The loader reads files by their path relative to the scan root, as discovery names them.
+      varFiles.add(root.relativize(f).toString().replace('\\', '/'));
+    }
     return new ScanOptions(
-        Path.of("").toAbsolutePath(), Set.copyOf(rules), skipped, settings, params, cfg.exclude(), cfg.roles());
+        root, Set.copyOf(rules), skipped, settings, params, cfg.exclude(), cfg.roles(),
+        new TfOptions(varFiles, tf.tfVars()));
   }
 
   private void checkIds(List<String> ids, Set<String> known, String where) throws UsageException {

@@ -2,6 +2,7 @@ package dev.polygraph.config;
 
 import dev.polygraph.finding.Level;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * @param file where it was read from, or empty when no config file was found
  * @param ignore the {@code ignore:} entries: findings suppressed by path and rule, with a reason
  * @param roles roles declared under {@code roles:}, in the order written
+ * @param tfVarFiles {@code terraform.var-files}, resolved against the config file's directory
+ * @param tfVars {@code terraform.vars}: each value as {@code -var} takes it (a string as written,
+ *     a list or map as an HCL expression)
  */
 public record Config(
     Optional<Path> file,
@@ -26,7 +30,9 @@ public record Config(
     Map<String, String> cfnParameters,
     List<String> exclude,
     List<Ignore> ignore,
-    List<RoleDeclaration> roles) {
+    List<RoleDeclaration> roles,
+    List<Path> tfVarFiles,
+    Map<String, String> tfVars) {
 
   public static final Config EMPTY =
       new Config(Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(),
@@ -49,6 +55,24 @@ public record Config(
     exclude = List.copyOf(exclude);
     ignore = List.copyOf(ignore);
     roles = List.copyOf(roles);
+    tfVarFiles = List.copyOf(tfVarFiles);
+    tfVars = Collections.unmodifiableMap(new LinkedHashMap<>(tfVars));
+  }
+
+  /** A configuration that tells nothing about Terraform. */
+  public Config(
+      Optional<Path> file,
+      List<String> skipRules,
+      Map<String, Level> ruleLevels,
+      Optional<String> ipFamily,
+      Optional<String> cniRole,
+      List<String> nodeRoles,
+      Map<String, String> cfnParameters,
+      List<String> exclude,
+      List<Ignore> ignore,
+      List<RoleDeclaration> roles) {
+    this(file, skipRules, ruleLevels, ipFamily, cniRole, nodeRoles, cfnParameters, exclude, ignore, roles, List.of(),
+        Map.of());
   }
 
   /**
@@ -61,6 +85,16 @@ public record Config(
     Map<String, String> params = new LinkedHashMap<>(cfnParameters);
     params.putAll(flagParameters);
     return new Config(file, List.copyOf(skips), ruleLevels, flagIpFamily.or(() -> ipFamily), cniRole, nodeRoles,
-        params, exclude, ignore, roles);
+        params, exclude, ignore, roles, tfVarFiles, tfVars);
+  }
+
+  /** The configuration once {@code --tf-var-file} (after the config's files) and {@code --tf-var} (winning) apply. */
+  public Config withTerraformFlags(List<Path> flagVarFiles, Map<String, String> flagVars) {
+    List<Path> files = new java.util.ArrayList<>(tfVarFiles);
+    flagVarFiles.forEach(f -> files.add(f.toAbsolutePath().normalize()));
+    Map<String, String> vars = new LinkedHashMap<>(tfVars);
+    vars.putAll(flagVars);
+    return new Config(file, skipRules, ruleLevels, ipFamily, cniRole, nodeRoles, cfnParameters, exclude, ignore, roles,
+        files, vars);
   }
 }

@@ -31,14 +31,15 @@ public final class ConfigLoader {
   public static final String FILE_NAME = ".polygraph.yaml";
 
   private static final List<String> TOP_KEYS =
-      List.of("rules", "eks", "cloudformation", "exclude", "ignore", "roles");
+      List.of("rules", "eks", "cloudformation", "terraform", "exclude", "ignore", "roles");
   private static final List<String> RULES_KEYS = List.of("skip", "level");
   private static final List<String> EKS_KEYS = List.of("ip-family", "cni-role", "node-roles");
   private static final List<String> CFN_KEYS = List.of("parameters");
+  private static final List<String> TF_KEYS = List.of("var-files", "vars");
   private static final List<String> IGNORE_KEYS = List.of("path", "rule", "reason");
   private static final List<String> ROLE_KEYS = List.of("kind", "ip-family", "trust", "managed-policies", "policies");
   /** Keys of DESIGN §6 that later versions read; named in the error so users know why. */
-  private static final Set<String> NOT_YET = Set.of("terraform", "baseline");
+  private static final Set<String> NOT_YET = Set.of("baseline");
 
   private ConfigLoader() {}
 
@@ -86,6 +87,8 @@ public final class ConfigLoader {
     List<String> exclude = new ArrayList<>();
     List<Config.Ignore> ignore = new ArrayList<>();
     List<RoleDeclaration> roles = new ArrayList<>();
+    List<Path> tfVarFiles = new ArrayList<>();
+    Map<String, String> tfVars = new LinkedHashMap<>();
 
     for (MapNode.Entry e : root.entries()) {
       switch (e.key().text()) {
@@ -125,6 +128,22 @@ public final class ConfigLoader {
             }
           }
         }
+        case "terraform" -> {
+          MapNode tf = map(e.value(), "'terraform'");
+          checkKeys(tf, TF_KEYS, "'terraform'");
+          for (MapNode.Entry t : tf.entries()) {
+            if (t.key().text().equals("var-files")) {
+              Path dir = file.toAbsolutePath().normalize().getParent();
+              for (String f : texts(strings(t.value(), "'terraform.var-files'"))) {
+                tfVarFiles.add(dir.resolve(f).normalize());
+              }
+            } else {
+              for (MapNode.Entry v : map(t.value(), "'terraform.vars'").entries()) {
+                tfVars.put(v.key().text(), TfVarValue.of(v.value(), "variable '" + v.key().text() + "'"));
+              }
+            }
+          }
+        }
         case "ignore" -> ignore.addAll(ignores(e.value()));
         case "roles" -> {
           MapNode declared = map(e.value(), "'roles'");
@@ -136,7 +155,8 @@ public final class ConfigLoader {
         default -> exclude.addAll(texts(strings(e.value(), "'exclude'")));
       }
     }
-    return new Config(Optional.of(file), skip, levels, ipFamily, cniRole, nodeRoles, params, exclude, ignore, roles);
+    return new Config(Optional.of(file), skip, levels, ipFamily, cniRole, nodeRoles, params, exclude, ignore, roles,
+        tfVarFiles, tfVars);
   }
 
   /** {@code ignore:} entries; each needs all three keys, so every suppression says why. */
@@ -304,7 +324,7 @@ public final class ConfigLoader {
     return Level.parse(v);
   }
 
-  private static ConfigException error(Span span, String message) {
+  static ConfigException error(Span span, String message) {
     return new ConfigException(span.file() + ":" + span.startLine() + ":" + span.startColumn() + ": " + message);
   }
 }

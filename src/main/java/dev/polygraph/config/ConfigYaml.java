@@ -40,6 +40,19 @@ public final class ConfigYaml {
       new TreeMap<>(config.cfnParameters())
           .forEach((k, v) -> out.append("    ").append(quote(k)).append(": ").append(quote(v)).append('\n'));
     }
+    if (!config.tfVarFiles().isEmpty() || !config.tfVars().isEmpty()) {
+      out.append("terraform:\n");
+      if (!config.tfVarFiles().isEmpty()) {
+        out.append("  var-files: ")
+            .append(list(config.tfVarFiles().stream().map(f -> f.toString().replace('\\', '/')).toList()))
+            .append('\n');
+      }
+      if (!config.tfVars().isEmpty()) {
+        out.append("  vars:\n");
+        new TreeMap<>(config.tfVars())
+            .forEach((k, v) -> out.append("    ").append(quote(k)).append(": ").append(quote(v)).append('\n'));
+      }
+    }
     if (!config.exclude().isEmpty()) {
       out.append("exclude: ").append(list(config.exclude())).append('\n');
     }

@@ -55,14 +55,19 @@ public final class NodeRoles {
   private final Map<NodeId, List<ClusterNode>> served = new LinkedHashMap<>();
   private final Map<NodeId, List<CniRole>> cniRoles = new LinkedHashMap<>();
   private final List<RoleNode> nodeRoles = new ArrayList<>();
+  private final Map<NodeId, List<Reason>> workerPolicyAttachments = new LinkedHashMap<>();
 
   public NodeRoles(PolicyGraph graph, Links links, List<String> nodeRoleGlobs) {
     this.links = links;
     for (NodeGroupNode ng : graph.nodes(NodeGroupNode.class)) {
       nodeGroup(ng);
     }
+    List<AutoScalingGroupNode> groups = graph.nodes(AutoScalingGroupNode.class);
     for (LaunchTemplateNode lt : graph.nodes(LaunchTemplateNode.class)) {
-      launchTemplate(lt);
+      launchTemplate(lt, groups);
+    }
+    for (PolicyAttachmentNode p : graph.nodes(PolicyAttachmentNode.class)) {
+      workerPolicyAttachment(p);
     }
     for (AccessEntryNode entry : graph.nodes(AccessEntryNode.class)) {
       accessEntry(entry);
@@ -142,10 +147,44 @@ public final class NodeRoles {
     }
   }
 
-  private void launchTemplate(LaunchTemplateNode lt) {
-    if (lt.eksNodeEvidence() == null) {
+  private void launchTemplate(LaunchTemplateNode lt, List<AutoScalingGroupNode> groups) {
+    if (lt.eksNodeEvidence() != null) {
+      launchTemplate(lt, lt.eksNodeEvidence(), Guard.ALWAYS, List.of());
       return;
     }
+    // A template that says nothing itself launches EKS nodes when a group tagged for a cluster uses it.
+    for (AutoScalingGroupNode asg : groups) {
+      if (asg.eksNodeEvidence() == null) {
+        continue;
+      }
+      for (Guarded<Value> v : variants(asg.launchTemplate())) {
+        if (links.launchTemplate(v.value()).filter(t -> t.id().equals(lt.id())).isEmpty()) {
+          continue;
+        }
+        Guard g = and(asg.guard(), v.guard());
+        if (g == null) {
+          continue;
+        }
+        String evidence = "Auto Scaling group '" + asg.address() + "' is " + asg.eksNodeEvidence();
+        Location groupAt =
+            new Location(
+                asg.span(),
+                asg.address(),
+                "Auto Scaling group '" + asg.address() + "' starts instances from launch template '" + lt.address()
+                    + "' and is " + asg.eksNodeEvidence() + ".");
+        launchTemplate(lt, evidence, g, List.of(groupAt));
+      }
+    }
+  }
+
+  /**
+   * The roles of the template's instance profile are node roles.
+   *
+   * @param evidence why the template launches EKS nodes
+   * @param guard when that evidence holds
+   * @param evidenceAt where the evidence is when it is not on the template itself
+   */
+  private void launchTemplate(LaunchTemplateNode lt, String evidence, Guard guard, List<Location> evidenceAt) {
     for (Guarded<Value> pv : variants(lt.instanceProfile())) {
       Optional<InstanceProfileNode> profile = links.instanceProfile(pv.value());
       if (profile.isEmpty()) {
@@ -160,14 +199,14 @@ public final class NodeRoles {
         String text = "in instance profile '" + p.address() + "' of launch template '" + lt.address() + "'";
         Location at =
             new Location(
-                lt.span(),
-                lt.address(),
-                "Launch template '" + lt.address() + "' launches EKS nodes (" + lt.eksNodeEvidence() + ").");
+                lt.span(), lt.address(), "Launch template '" + lt.address() + "' launches EKS nodes (" + evidence + ").");
         Location profileAt =
             new Location(p.span(), p.address(), "Instance profile '" + p.address() + "' holds this role.");
-        Guard g = and(lt.guard(), pv.guard(), p.guard(), item.guard());
+        List<Location> related = new ArrayList<>(List.of(profileAt));
+        related.addAll(evidenceAt);
+        Guard g = and(guard, lt.guard(), pv.guard(), p.guard(), item.guard());
         if (g != null) {
-          addReason(role.get(), new Reason(text, g, at, List.of(profileAt)));
+          addReason(role.get(), new Reason(text, g, at, related));
         }
       }
     }
@@ -228,6 +267,31 @@ public final class NodeRoles {
             new Location(item.value().span(), role.address(), "The role attaches '" + name.get() + "'.");
         addReason(role, new Reason("attaches '" + name.get() + "'", item.guard(), at, List.of()));
         return;
+      }
+    }
+    List<Reason> attached = workerPolicyAttachments.getOrDefault(role.id(), List.of());
+    if (!attached.isEmpty()) {
+      addReason(role, attached.get(0));
+    }
+  }
+
+  private void workerPolicyAttachment(PolicyAttachmentNode p) {
+    for (Guarded<Value> arn : variants(p.policyArn())) {
+      Optional<String> name = ManagedPolicies.awsManagedName(arn.value());
+      if (name.isEmpty() || !WORKER_NODE_POLICIES.contains(name.get())) {
+        continue;
+      }
+      for (Guarded<Value> item : items(p.roles())) {
+        Optional<RoleNode> role = links.role(item.value());
+        Guard g = role.isEmpty() ? null : and(p.guard(), arn.guard(), item.guard());
+        if (g == null) {
+          continue;
+        }
+        String text = "attaches '" + name.get() + "' through '" + p.address() + "'";
+        Location at =
+            new Location(
+                p.span(), p.address(), "Policy attachment '" + p.address() + "' attaches '" + name.get() + "' to this role.");
+        add(workerPolicyAttachments, role.get().id(), new Reason(text, g, at, List.of()));
       }
     }
   }

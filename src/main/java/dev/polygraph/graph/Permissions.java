@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * The identity policies and permissions boundary of each role, gathered from everywhere the graph
- * attaches them: the role's own inline policies and managed-policy ARNs, and policy nodes that name
- * the role. Each attachment keeps the guard under which it exists, so a role can be evaluated per
+ * attaches them: the role's own inline policies and managed-policy ARNs, policy nodes that name the
+ * role, and attachment resources that attach a managed policy to it. Each attachment keeps the guard under which it exists, so a role can be evaluated per
  * scenario.
  */
 public final class Permissions {
@@ -48,6 +48,9 @@ public final class Permissions {
     }
     for (ManagedPolicyNode p : graph.nodes(ManagedPolicyNode.class)) {
       attachToRoles(p.roles(), p.guard(), p.document());
+    }
+    for (PolicyAttachmentNode p : graph.nodes(PolicyAttachmentNode.class)) {
+      attachArnToRoles(p);
     }
   }
 
@@ -144,6 +147,23 @@ public final class Permissions {
         fromPolicyNodes
             .computeIfAbsent(role.get().id(), k -> new ArrayList<>())
             .add(new Attachment(g, document, null, true));
+      }
+    }
+  }
+
+  /** A policy attached by a resource of its own counts like an ARN in the role's managed policies. */
+  private void attachArnToRoles(PolicyAttachmentNode p) {
+    for (Guarded<Value> item : NodeRoles.items(p.roles())) {
+      Optional<RoleNode> role = links.role(item.value());
+      if (role.isEmpty()) {
+        continue;
+      }
+      for (Guarded<Value> arn : NodeRoles.variants(p.policyArn())) {
+        Guard g = NodeRoles.and(p.guard(), item.guard(), role.get().guard(), arn.guard());
+        Attachment a = g == null || arn.value() instanceof Absent ? null : resolveArn(arn.value(), g);
+        if (a != null) {
+          fromPolicyNodes.computeIfAbsent(role.get().id(), k -> new ArrayList<>()).add(a);
+        }
       }
     }
   }

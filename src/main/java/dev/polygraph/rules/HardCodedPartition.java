@@ -6,6 +6,7 @@ import dev.polygraph.graph.GraphNode;
 import dev.polygraph.graph.InlinePolicyNode;
 import dev.polygraph.graph.ManagedPolicyNode;
 import dev.polygraph.graph.NodeGroupNode;
+import dev.polygraph.graph.PolicyAttachmentNode;
 import dev.polygraph.graph.RoleNode;
 import dev.polygraph.policy.PolicyDocument;
 import dev.polygraph.policy.Statement;
@@ -53,6 +54,8 @@ public final class HardCodedPartition implements Rule {
         document(ctx, reported, node, p.document());
       } else if (node instanceof NodeGroupNode ng) {
         value(ctx, reported, node, ng.nodeRole(), "node role ARN");
+      } else if (node instanceof PolicyAttachmentNode p) {
+        value(ctx, reported, node, p.policyArn(), "managed policy ARN");
       } else if (node instanceof ClusterNode c) {
         value(ctx, reported, node, c.roleArn(), "cluster role ARN");
       }

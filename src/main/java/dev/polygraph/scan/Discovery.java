@@ -24,6 +24,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -40,7 +41,7 @@ final class Discovery {
   /** JSON may be an account dump, read in streaming fashion: large accounts dump hundreds of MB. */
   static final long MAX_JSON_FILE_BYTES = 512L * 1024 * 1024;
 
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules");
+  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules", ".terraform");
 
   private final Path root;
   private final List<PathMatcher> excludes;
@@ -73,6 +74,9 @@ final class Discovery {
         walk(abs, found, notes);
       } else if (!isExcluded(abs)) {
         found.put(name(abs), abs);
+        if (isTerraformFile(abs)) {
+          moduleSiblings(abs, found);
+        }
       }
     }
     List<SourceFile> files = new ArrayList<>();
@@ -80,6 +84,35 @@ final class Discovery {
       read(e.getValue(), e.getKey(), notes).ifPresent(files::add);
     }
     return new Result(files, notes);
+  }
+
+  /** Terraform reads a module as a directory, so a .tf file named alone brings its module's files. */
+  private void moduleSiblings(Path tfFile, TreeMap<String, Path> found) throws IOException {
+    Path dir = tfFile.getParent();
+    if (dir == null) {
+      return;
+    }
+    try (var entries = Files.list(dir)) {
+      for (Path f : entries.toList()) {
+        if (Files.isRegularFile(f) && isModuleFile(f.getFileName().toString()) && !isExcluded(f)) {
+          found.put(name(f), f);
+        }
+      }
+    }
+  }
+
+  private static boolean isTerraformFile(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tf");
+  }
+
+  /** The files Terraform itself reads from a module directory (JSON syntax aside). */
+  static boolean isModuleFile(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    return name.endsWith(".tf")
+        || name.equals("terraform.tfvars")
+        || name.equals("terraform.tfvars.json")
+        || name.endsWith(".auto.tfvars")
+        || name.endsWith(".auto.tfvars.json");
   }
 
   /** A path given on the command line that does not exist. */

@@ -12,6 +12,9 @@ import dev.polygraph.load.sh.ShellFormat;
 import dev.polygraph.load.sh.ShellGraphBuilder;
 import dev.polygraph.load.iam.IamFormat;
 import dev.polygraph.load.iam.IamLoader;
+import dev.polygraph.load.tf.Body;
+import dev.polygraph.load.tf.HclLayout;
+import dev.polygraph.load.tf.TerraformLoader;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.report.Notification;
@@ -36,6 +39,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,8 +96,24 @@ public final class Scanner {
     Map<String, SourceFile> files = new LinkedHashMap<>();
     List<SuppressionSource> suppressionSources = new ArrayList<>();
     IamLoader iam = new IamLoader();
+    List<SourceFile> tfFiles = new ArrayList<>();
+    List<SourceFile> tfvarsFiles = new ArrayList<>();
+    List<String> tfJsonFiles = new ArrayList<>();
     for (SourceFile file : discovered.files()) {
+      String lower = file.name().toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".tf.json")) {
+        tfJsonFiles.add(file.name());
+        continue;
+      }
       files.put(file.name(), file);
+      if (lower.endsWith(".tf")) {
+        tfFiles.add(file);
+        continue;
+      }
+      if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) {
+        tfvarsFiles.add(file);
+        continue;
+      }
       if (ShellFormat.isScript(file)) {
         scripts.add(file);
         continue;
@@ -126,6 +146,16 @@ public final class Scanner {
       suppressionSources.add(SuppressionSource.script(script, layout.commands(), layout.text()));
     }
     problems.addAll(iam.build(graph));
+    if (!tfFiles.isEmpty() || !tfvarsFiles.isEmpty()) {
+      terraform(tfFiles, tfvarsFiles, graph, discovery, files, problems, notifications, suppressionSources);
+    }
+    if (!tfJsonFiles.isEmpty()) {
+      notifications.add(
+          new Notification(
+              Level.NOTE,
+              "Terraform JSON syntax (.tf.json) is not read yet; skipped '" + String.join("', '", tfJsonFiles) + "'.",
+              null));
+    }
     // A JSON file both scanned and passed by a script is read twice; its problems count once.
     List<InputProblem> distinctProblems = List.copyOf(new LinkedHashSet<>(problems));
 
@@ -162,6 +192,34 @@ public final class Scanner {
         successful,
         options.root().toAbsolutePath().normalize().toUri().toString(),
         Triage.NONE.withSuppressions(outcome.suppressions()));
+  }
+
+  /** Loads the Terraform configurations the files belong to; only called when there are any. */
+  private void terraform(
+      List<SourceFile> tfFiles,
+      List<SourceFile> tfvarsFiles,
+      PolicyGraph.Builder graph,
+      Discovery discovery,
+      Map<String, SourceFile> files,
+      List<InputProblem> problems,
+      List<Notification> notifications,
+      List<SuppressionSource> suppressionSources) {
+    TerraformLoader.Result tf =
+        new TerraformLoader(
+                options.terraform(),
+                path -> fileAt(options.root().resolve(path), discovery, files, notifications))
+            .load(tfFiles, tfvarsFiles, graph);
+    problems.addAll(tf.problems());
+    for (InputProblem note : tf.notes()) {
+      notifications.add(new Notification(Level.NOTE, note.message(), note.span()));
+    }
+    for (Map.Entry<String, Body> e : new java.util.TreeMap<>(tf.bodies()).entrySet()) {
+      SourceFile file = files.get(e.getKey());
+      if (file != null) {
+        HclLayout layout = HclLayout.of(e.getValue());
+        suppressionSources.add(SuppressionSource.hcl(file, layout.blocks(), layout.text()));
+      }
+    }
   }
 
   /** The metadata of a rule of the suppress stage when it is enabled (then also listed in the report). */
@@ -231,11 +289,19 @@ public final class Scanner {
   }
 
   /** Files worth reading: templates, scripts by extension, and extension-less files with a shell shebang. */
-  private static boolean isCandidate(Path path) {
+  static boolean isCandidate(Path path) {
     String name = path.getFileName().toString();
     return CfnFormat.isCandidate(name)
+        || isTerraform(name)
         || ShellFormat.hasScriptExtension(name)
         || (ShellFormat.mayHaveShebang(name) && ShellFormat.isShebang(Discovery.firstLine(path)));
+  }
+
+  /** Terraform files, variable files, and JSON-syntax files (skipped with a note). */
+  private static boolean isTerraform(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    return name.endsWith(".tf") || name.endsWith(".tfvars") || name.endsWith(".tfvars.json")
+        || name.endsWith(".tf.json");
   }
 
   /**

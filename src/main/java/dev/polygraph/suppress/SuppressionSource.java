@@ -45,6 +45,14 @@ public record SuppressionSource(
     return new SuppressionSource(file, null, SuppressionComments.HASH, false, commands, text);
   }
 
+  /**
+   * A Terraform (HCL) file: {@code #} and {@code //} line comments (not {@code /* *}{@code /}), its
+   * blocks and attributes as blocks, its strings and heredocs as text.
+   */
+  public static SuppressionSource hcl(SourceFile file, List<Span> blocks, List<Span> text) {
+    return new SuppressionSource(file, null, SuppressionComments.HASH_AND_SLASHES, false, blocks, text);
+  }
+
   /** A YAML or JSON file, told apart by its name; CloudFormation when it is a template. */
   public static SuppressionSource yamlOrJson(SourceFile file, Node tree, boolean cloudFormation) {
     boolean json = file.name().toLowerCase(Locale.ROOT).endsWith(".json");

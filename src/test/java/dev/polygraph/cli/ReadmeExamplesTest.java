@@ -78,4 +78,21 @@ class ReadmeExamplesTest {
             + "eks:\n  ip-family: \"ipv4\"\n",
         run.out());
   }
+
+  @Test
+  void terraformFlagsShowInThePrintedConfiguration() {
+    MainTest.Run run =
+        MainTest.run("scan", "--print-config", "--tf-var", "cluster_name=prod", "--tf-var", "ips=[\"a\"]",
+            "--tf-var-file", "/env/prod.tfvars", "/");
+    assertEquals(0, run.code(), run.err());
+    String file = Path.of("/env/prod.tfvars").toAbsolutePath().normalize().toString().replace('\\', '/');
+    assertEquals(
+        "# no .polygraph.yaml found; built-in defaults and the command line\n"
+            + "terraform:\n"
+            + "  var-files: [\"" + file + "\"]\n"
+            + "  vars:\n"
+            + "    \"cluster_name\": \"prod\"\n"
+            + "    \"ips\": \"[\\\"a\\\"]\"\n",
+        run.out());
+  }
 }

@@ -75,12 +75,54 @@ class ConfigLoaderTest {
   @Test
   void unknownAndNotYetSupportedKeysNameTheAllowedOnes() throws IOException {
     assertEquals(
-        "CFG:1:1: unknown key 'ignores' in top level; allowed keys: rules, eks, cloudformation, exclude, ignore, roles",
+        "CFG:1:1: unknown key 'ignores' in top level; allowed keys: rules, eks, cloudformation, terraform, exclude,"
+            + " ignore, roles",
         error("ignores: []\n"));
     assertEquals(
-        "CFG:1:1: 'terraform' is not supported by this version of polygraph yet; allowed keys: rules, eks,"
-            + " cloudformation, exclude, ignore, roles",
-        error("terraform:\n  vars: {}\n"));
+        "CFG:1:1: 'baseline' is not supported by this version of polygraph yet; allowed keys: rules, eks,"
+            + " cloudformation, terraform, exclude, ignore, roles",
+        error("baseline: x.json\n"));
+    assertEquals(
+        "CFG:2:3: unknown key 'var_files' in 'terraform'; allowed keys: var-files, vars",
+        error("terraform:\n  var_files: [a.tfvars]\n"));
+    assertEquals("CFG:2:14: 'terraform.var-files' must be a list of strings", error("terraform:\n  var-files: a\n"));
+    assertEquals("CFG:2:9: 'terraform.vars' must be a mapping", error("terraform:\n  vars: [a]\n"));
+  }
+
+  @Test
+  void terraformVarFilesAreRelativeToTheConfigAndVarsAreExpressions() throws Exception {
+    Config cfg =
+        load("terraform:\n"
+            + "  var-files: [env/prod.tfvars, ../shared.tfvars]\n"
+            + "  vars:\n"
+            + "    cluster_name: prod\n"
+            + "    node_count: 3\n"
+            + "    quoted: \"3\"\n"
+            + "    subnets: [subnet-1, \"subnet-2\"]\n"
+            + "    tags: { team: eks, enabled: true, size: 2, note: \"true\" }\n");
+    Path dir = tmp.toAbsolutePath().normalize();
+    assertEquals(List.of(dir.resolve("env/prod.tfvars"), dir.getParent().resolve("shared.tfvars")), cfg.tfVarFiles());
+    assertEquals(
+        Map.of(
+            "cluster_name", "prod",
+            "node_count", "3",
+            "quoted", "3",
+            "subnets", "[\"subnet-1\",\"subnet-2\"]",
+            "tags", "{\"team\":\"eks\",\"enabled\":true,\"size\":2,\"note\":\"true\"}"),
+        cfg.tfVars());
+    assertEquals("CFG:3:8: variable 'a' must have a value", error("terraform:\n  vars:\n    a: ~\n"));
+
+    Config effective =
+        cfg.withTerraformFlags(List.of(Path.of("cli.tfvars")), Map.of("cluster_name", "dev", "extra", "x"));
+    assertEquals(
+        List.of(dir.resolve("env/prod.tfvars"), dir.getParent().resolve("shared.tfvars"),
+            Path.of("cli.tfvars").toAbsolutePath().normalize()),
+        effective.tfVarFiles());
+    assertEquals("dev", effective.tfVars().get("cluster_name"));
+    assertEquals("x", effective.tfVars().get("extra"));
+
+    String printed = ConfigYaml.render(effective);
+    assertEquals(effective, load(printed).withTerraformFlags(List.of(), Map.of()));
   }
 
   @Test

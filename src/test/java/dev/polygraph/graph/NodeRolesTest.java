@@ -144,4 +144,82 @@ class NodeRolesTest {
             attr(F, "Cluster", "Ref", at(F, 63)), G.noValue(at(F, 64)), List.of());
     assertEquals(List.of(), nodeRoles(List.of(), cluster, addon).cniRoles(cluster));
   }
+
+  @Test
+  void aRoleAWorkerNodePolicyAttachmentNamesIsANodeRoleBecauseOfTheAttachment() {
+    String tf = "main.tf";
+    RoleNode role = G.role(tf, "aws_iam_role.node", 1).build();
+    RoleNode other = G.role(tf, "aws_iam_role.other", 5).build();
+    PolicyAttachmentNode worker =
+        new PolicyAttachmentNode(new NodeId(tf, "aws_iam_role_policy_attachment.worker"), span(tf, 10, 1, 60),
+            Guard.of("var.nodes", true), List.of(Guarded.always(attr(tf, "aws_iam_role.node", "name", at(tf, 11)))),
+            G.awsPolicyArn("AmazonEKSWorkerNodeMinimalPolicy", at(tf, 12)));
+    PolicyAttachmentNode cni =
+        new PolicyAttachmentNode(new NodeId(tf, "aws_iam_role_policy_attachment.cni"), span(tf, 15, 1, 60),
+            Guard.ALWAYS, List.of(Guarded.always(attr(tf, "aws_iam_role.other", "name", at(tf, 16)))),
+            G.awsPolicyArn("AmazonEKS_CNI_Policy", at(tf, 17)));
+    NodeRoles roles = nodeRoles(List.of(), role, other, worker, cni);
+
+    assertEquals(
+        List.of(
+            new NodeRoles.Reason(
+                "attaches 'AmazonEKSWorkerNodeMinimalPolicy' through 'aws_iam_role_policy_attachment.worker'",
+                Guard.of("var.nodes", true),
+                new Location(span(tf, 10, 1, 60), "aws_iam_role_policy_attachment.worker",
+                    "Policy attachment 'aws_iam_role_policy_attachment.worker' attaches"
+                        + " 'AmazonEKSWorkerNodeMinimalPolicy' to this role."),
+                List.of())),
+        roles.reasons(role));
+    assertEquals(List.of(role), roles.nodeRoles());
+  }
+
+  @Test
+  void aLaunchTemplateUsedByAnAutoScalingGroupTaggedForAClusterLaunchesNodes() {
+    RoleNode role = G.role(F, "NodeRole", 5).build();
+    InstanceProfileNode profile =
+        new InstanceProfileNode(new NodeId(F, "Profile"), span(F, 10, 3, 7), Guard.ALWAYS, null,
+            List.of(Guarded.always(attr(F, "NodeRole", "Ref", at(F, 12)))));
+    LaunchTemplateNode lt =
+        new LaunchTemplateNode(new NodeId(F, "Template"), span(F, 15, 3, 8), Guard.ALWAYS, null,
+            attr(F, "Profile", "Arn", at(F, 17)), null);
+    AutoScalingGroupNode asg =
+        new AutoScalingGroupNode(new NodeId(F, "Nodes"), span(F, 20, 3, 5), Guard.of("WithNodes", true),
+            attr(F, "Template", "Ref", at(F, 22)), "tagged 'kubernetes.io/cluster/prod'");
+    AutoScalingGroupNode untagged =
+        new AutoScalingGroupNode(new NodeId(F, "Plain"), span(F, 30, 3, 5), Guard.ALWAYS,
+            attr(F, "Template", "Ref", at(F, 32)), null);
+    NodeRoles roles = nodeRoles(List.of(), role, profile, lt, asg, untagged);
+
+    assertEquals(
+        List.of(
+            new NodeRoles.Reason(
+                "in instance profile 'Profile' of launch template 'Template'",
+                Guard.of("WithNodes", true),
+                new Location(span(F, 15, 3, 8), "Template",
+                    "Launch template 'Template' launches EKS nodes (Auto Scaling group 'Nodes' is tagged"
+                        + " 'kubernetes.io/cluster/prod')."),
+                List.of(
+                    new Location(span(F, 10, 3, 7), "Profile", "Instance profile 'Profile' holds this role."),
+                    new Location(span(F, 20, 3, 5), "Nodes",
+                        "Auto Scaling group 'Nodes' starts instances from launch template 'Template' and is tagged"
+                            + " 'kubernetes.io/cluster/prod'.")))),
+        roles.reasons(role));
+  }
+
+  @Test
+  void aLaunchTemplateWithoutEvidenceUsedByAnUntaggedGroupLaunchesNothingKnown() {
+    RoleNode role = G.role(F, "NodeRole", 5).build();
+    InstanceProfileNode profile =
+        new InstanceProfileNode(new NodeId(F, "Profile"), span(F, 10, 3, 7), Guard.ALWAYS, null,
+            List.of(Guarded.always(attr(F, "NodeRole", "Ref", at(F, 12)))));
+    LaunchTemplateNode lt =
+        new LaunchTemplateNode(new NodeId(F, "Template"), span(F, 15, 3, 8), Guard.ALWAYS, null,
+            attr(F, "Profile", "Arn", at(F, 17)), null);
+    AutoScalingGroupNode untagged =
+        new AutoScalingGroupNode(new NodeId(F, "Plain"), span(F, 30, 3, 5), Guard.ALWAYS,
+            attr(F, "Template", "Ref", at(F, 32)), null);
+    NodeRoles roles = nodeRoles(List.of(), role, profile, lt, untagged);
+    assertEquals(List.of(), roles.reasons(role));
+    assertFalse(roles.isNodeRole(role));
+  }
 }

@@ -74,4 +74,51 @@ class PermissionsTest {
         Set.of(Guard.ALWAYS, Guard.of("UseEcr", true), Guard.of("Extra", true)), guards);
     assertEquals(4, Scenario.enumerate(guards).size());
   }
+
+  @Test
+  void aPolicyAttachmentResourceCountsLikeAnArnOnTheRole() {
+    String tf = "main.tf";
+    RoleNode bare = G.role(tf, "aws_iam_role.node", 1).build();
+    PolicyAttachmentNode worker =
+        new PolicyAttachmentNode(new NodeId(tf, "aws_iam_role_policy_attachment.worker"), span(tf, 10, 1, 60),
+            Guard.ALWAYS, List.of(Guarded.always(attr(tf, "aws_iam_role.node", "name", at(tf, 11)))),
+            G.awsPolicyArn("AmazonEKSWorkerNodePolicy", at(tf, 12)));
+    PolicyAttachmentNode ecr =
+        new PolicyAttachmentNode(new NodeId(tf, "aws_iam_role_policy_attachment.ecr[0]"), span(tf, 15, 1, 60),
+            Guard.of("var.ecr", true), List.of(Guarded.always(attr(tf, "aws_iam_role.node", "name", at(tf, 16)))),
+            G.awsPolicyArn("AmazonEC2ContainerRegistryReadOnly", at(tf, 17)));
+    PolicyAttachmentNode elsewhere =
+        new PolicyAttachmentNode(new NodeId(tf, "aws_iam_role_policy_attachment.other"), span(tf, 20, 1, 60),
+            Guard.ALWAYS, List.of(Guarded.always(Text.of("some-other-role", at(tf, 21)))),
+            G.awsPolicyArn("AmazonEKS_CNI_Policy", at(tf, 22)));
+    PolicyGraph tfGraph = Runs.graph(bare, worker, ecr, elsewhere);
+    Permissions tfPermissions = new Permissions(tfGraph, new Links(tfGraph), Runs.MANAGED);
+
+    assertEquals(
+        // graph order: by address
+        List.of("AmazonEC2ContainerRegistryReadOnly", "AmazonEKSWorkerNodePolicy"),
+        tfPermissions.of(bare, new Scenario(Map.of("var.ecr", true))).identity().stream()
+            .map(PolicyDocument::name).toList());
+    assertEquals(
+        List.of("AmazonEKSWorkerNodePolicy"),
+        tfPermissions.of(bare, new Scenario(Map.of("var.ecr", false))).identity().stream()
+            .map(PolicyDocument::name).toList());
+    assertEquals(Set.of(Guard.ALWAYS, Guard.of("var.ecr", true)), tfPermissions.guards(bare));
+  }
+
+  @Test
+  void anAttachmentOfAPolicyOutsideTheScanLeavesTheRoleUnresolved() {
+    String tf = "main.tf";
+    RoleNode bare = G.role(tf, "aws_iam_role.node", 1).build();
+    PolicyAttachmentNode custom =
+        new PolicyAttachmentNode(new NodeId(tf, "aws_iam_role_policy_attachment.custom"), span(tf, 10, 1, 60),
+            Guard.ALWAYS, List.of(Guarded.always(attr(tf, "aws_iam_role.node", "name", at(tf, 11)))),
+            Text.of("arn:aws:iam::111122223333:policy/elsewhere", at(tf, 12)));
+    PolicyGraph tfGraph = Runs.graph(bare, custom);
+    PolicySet set = new Permissions(tfGraph, new Links(tfGraph), Runs.MANAGED).of(bare, new Scenario(Map.of()));
+    assertEquals(List.of(), set.identity());
+    assertEquals(
+        List.of("customer-managed policy 'arn:aws:iam::111122223333:policy/elsewhere' is outside the scan"),
+        set.unresolved());
+  }
 }
