@@ -65,6 +65,7 @@ class FixtureCaseTest {
     assertEquals(
         "locals {\r\n  p = <<EOF\r\n{}\r\nEOF\r\n}\r\n",
         Files.readString(copy.resolve("modules/nodes/heredoc.tf")));
-    assertEquals(fixture.expectations(), crlf.expectations());
+    // Only the scan reads the copy; the markers are read from the original, .expect files included.
+    assertEquals(List.of(), Files.list(copy).filter(f -> f.toString().endsWith(".expect")).toList());
   }
 }
