@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,14 @@ class FixtureCaseTest {
         "locals {\r\n  p = <<EOF\r\n{}\r\nEOF\r\n}\r\n",
         Files.readString(copy.resolve("modules/nodes/heredoc.tf")));
     // Only the scan reads the copy; the markers are read from the original, .expect files included.
-    assertEquals(List.of(), Files.list(copy).filter(f -> f.toString().endsWith(".expect")).toList());
+    try (Stream<Path> files = Files.walk(copy)) {
+      assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".expect")).toList());
+    }
+  }
+
+  @Test
+  void aTerraformCaseHasNoJsonTwin() throws IOException {
+    terraformCase();
+    assertEquals(Map.of(), FixtureJsonTwins.all(temp.resolve("fixtures")));
   }
 }
