@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what fixtures expect. In YAML (and HCL) a comment on the line where a finding starts:
+ * Reads what fixtures expect. In YAML, shell and HCL ({@code .tf}, {@code .tfvars}) a comment on the
+ * line where a finding starts:
  * {@code # expect: EKS003@7 'NodeRole', EKS004}; for JSON a sibling {@code NAME.json.expect} with
  * one {@code line[:col] RULE ['fragment']} per line and {@code #} comments. A marker that does not
  * parse is an error in the fixture, reported with its file and line.
@@ -23,7 +24,7 @@ final class ExpectationMarkers {
 
   private ExpectationMarkers() {}
 
-  /** The {@code # expect:} markers of a YAML or HCL file. */
+  /** The {@code # expect:} markers of a YAML, shell or HCL file. */
   static List<Expectation> inline(String file, String text) {
     List<Expectation> expectations = new ArrayList<>();
     String[] lines = text.split("\r\n|\r|\n", -1);

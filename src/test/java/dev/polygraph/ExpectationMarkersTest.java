@@ -40,6 +40,21 @@ class ExpectationMarkersTest {
   }
 
   @Test
+  void hclCommentsCarryMarkersInsideBlocksAndJsonencode() {
+    String tf =
+        "resource \"aws_iam_role\" \"node\" { # expect: EKS004 'aws_iam_role.node'\n"
+            + "  assume_role_policy = jsonencode({\n"
+            + "    Version = \"2012-10-17\" # expect: EKS001@5\n"
+            + "  })\n"
+            + "}\n";
+    assertEquals(
+        List.of(
+            new Expectation("main.tf", 1, 0, "EKS004", "aws_iam_role.node"),
+            new Expectation("main.tf", 3, 5, "EKS001", null)),
+        ExpectationMarkers.inline("main.tf", tf));
+  }
+
+  @Test
   void malformedInlineMarkersNameTheirFileAndLine() {
     IllegalArgumentException lowerCase =
         assertThrows(

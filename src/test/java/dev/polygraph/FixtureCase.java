@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One fixture case: a file, or a folder scanned as one scan, under {@code fixtures/RULE/FORMAT/}.
+ * One fixture case: a file, or a folder scanned as one scan, under {@code fixtures/RULE/FORMAT/}
+ * (a Terraform case is always a folder, since Terraform reads a module as a directory).
  * Its name starts with {@code good-} (no findings at all) or {@code bad-} (at least one finding of
  * its own rule, and exactly the findings marked).
  *
@@ -55,8 +56,14 @@ record FixtureCase(String name, Path path, Path root) {
     return named && (Files.isDirectory(entry) || isInput(file));
   }
 
+  /** A file the scanner reads: templates, policies, scripts, Terraform files and variable files. */
   static boolean isInput(String file) {
-    return file.endsWith(".yaml") || file.endsWith(".yml") || file.endsWith(".json") || file.endsWith(".sh");
+    return file.endsWith(".yaml")
+        || file.endsWith(".yml")
+        || file.endsWith(".json")
+        || file.endsWith(".sh")
+        || file.endsWith(".tf")
+        || file.endsWith(".tfvars");
   }
 
   /** The rule the case is filed under ("EKS004"). */
@@ -89,8 +96,8 @@ record FixtureCase(String name, Path path, Path root) {
       String file = root.relativize(input).toString().replace('\\', '/');
       String fileName = input.getFileName().toString();
       Path expect = input.resolveSibling(fileName + ".expect");
-      // A sibling .expect file speaks for JSON, and for a script whose finding starts on a line
-      // that cannot hold a comment (a continued command, a here-document).
+      // A sibling .expect file speaks for JSON, and for a script or a .tf file whose finding starts
+      // on a line that cannot hold a comment (a continued command, a line of a here-document).
       if (Files.exists(expect)) {
         all.addAll(ExpectationMarkers.expectFile(file, name(expect), read(expect)));
       } else if (!fileName.endsWith(".json")) {

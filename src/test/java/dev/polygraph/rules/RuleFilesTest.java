@@ -26,9 +26,9 @@ class RuleFilesTest {
   private static final Path RULES = Path.of("rules");
   private static final Path DOCS = Path.of("docs/rules");
   private static final Path FIXTURES = Path.of("fixtures");
-  /** The case files each format needs: YAML and JSON templates, shell scripts. */
+  /** The case files each format needs: YAML and JSON templates, shell scripts, Terraform folders. */
   private static final java.util.Map<String, List<String>> CASE_EXTENSIONS =
-      java.util.Map.of("cfn", List.of(".yaml", ".json"), "sh", List.of(".sh"));
+      java.util.Map.of("cfn", List.of(".yaml", ".json"), "sh", List.of(".sh"), "tf", List.of(".tf"));
 
   static List<String> ids() throws IOException {
     try (Stream<Path> files = Files.list(RULES)) {
