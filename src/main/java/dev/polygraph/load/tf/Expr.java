@@ -36,19 +36,32 @@ public sealed interface Expr {
     }
   }
 
-  /** A quoted string or heredoc without interpolations or directives, escapes resolved. */
-  record StringLit(String value, Span span) implements Expr {
+  /**
+   * A quoted string or heredoc without interpolations or directives, escapes resolved.
+   *
+   * @param dedent how many indentation characters a {@code <<-} heredoc's lines lost (0 otherwise),
+   *     so positions inside the text can be mapped back to source columns
+   */
+  record StringLit(String value, Span span, int dedent) implements Expr {
     public StringLit {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
     }
+
+    public StringLit(String value, Span span) {
+      this(value, span, 0);
+    }
   }
 
   /** A quoted string or heredoc with at least one interpolation or directive. */
-  record Template(List<TemplatePart> parts, Span span) implements Expr {
+  record Template(List<TemplatePart> parts, Span span, int dedent) implements Expr {
     public Template {
       parts = List.copyOf(parts);
       Objects.requireNonNull(span, "span");
+    }
+
+    public Template(List<TemplatePart> parts, Span span) {
+      this(parts, span, 0);
     }
   }
 

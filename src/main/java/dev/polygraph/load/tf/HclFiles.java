@@ -809,18 +809,16 @@ public final class HclFiles {
     }
 
     private Expr template(List<TemplateItemContext> items, boolean indented, Span span) {
-      if (indented) {
-        planIndentation(items);
-      }
+      int dedent = indented ? planIndentation(items) : 0;
       List<Piece> pieces = pieces(items);
       List<TemplatePart> parts = finish(pieces, false, false);
       if (parts.isEmpty()) {
-        return new Expr.StringLit("", span);
+        return new Expr.StringLit("", span, dedent);
       }
       if (parts.size() == 1 && parts.get(0) instanceof TemplatePart.Text text) {
-        return new Expr.StringLit(text.text(), span);
+        return new Expr.StringLit(text.text(), span, dedent);
       }
-      return new Expr.Template(parts, span);
+      return new Expr.Template(parts, span, dedent);
     }
 
     private List<Piece> pieces(List<TemplateItemContext> items) {
@@ -889,7 +887,8 @@ public final class HclFiles {
      * over the heredoc's text as written (directive bodies included). A line starting with an
      * interpolation or directive has no indentation.
      */
-    private void planIndentation(List<TemplateItemContext> items) {
+    /** Plans the indentation {@code <<-} removes from each line; returns how much (0 for none). */
+    private int planIndentation(List<TemplateItemContext> items) {
       List<Token> flat = new ArrayList<>();
       flatten(items, flat);
       int least = Integer.MAX_VALUE;
@@ -911,7 +910,7 @@ public final class HclFiles {
         lineStart = token.getType() == HclLexer.HEREDOC_NEWLINE;
       }
       if (least == Integer.MAX_VALUE || least == 0) {
-        return;
+        return 0;
       }
       lineStart = true;
       for (Token token : flat) {
@@ -920,6 +919,7 @@ public final class HclFiles {
         }
         lineStart = token.getType() == HclLexer.HEREDOC_NEWLINE;
       }
+      return least;
     }
 
     /** The heredoc's literal tokens and the opening tokens of its interpolations and directive tags. */

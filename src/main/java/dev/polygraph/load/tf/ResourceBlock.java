@@ -262,8 +262,7 @@ final class ResourceBlock {
             ? pseudo(Symbol.PseudoKind.REGION, span) : null;
       case "aws_iam_policy_document":
         return attribute.equals("json") || attribute.equals("minified_json")
-            ? owner.remembered(instance.id().address() + ".json", span,
-                () -> owner.run.json.encode(PolicyDocumentData.document(instance), instance.span()))
+            ? owner.run.json.encode(PolicyDocumentData.document(instance), instance.span())
             : null;
       case "aws_iam_policy":
         return managedPolicy(instance, attribute, span);

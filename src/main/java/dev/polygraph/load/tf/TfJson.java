@@ -185,8 +185,10 @@ public final class TfJson {
       }
       Span s = origin.span();
       if (s.startLine() < s.endLine()) {
-        return new Span(s.file(), s.startLine() + inText.startLine(), inText.startColumn(),
-            s.startLine() + inText.endLine(), inText.endColumn());
+        int dedent = origin instanceof Expr.StringLit lit ? lit.dedent()
+            : origin instanceof Expr.Template t ? t.dedent() : 0;
+        return new Span(s.file(), s.startLine() + inText.startLine(), dedent + inText.startColumn(),
+            s.startLine() + inText.endLine(), dedent + inText.endColumn());
       }
       return new Span(s.file(), s.startLine(), s.startColumn() + inText.startColumn(),
           s.startLine(), s.startColumn() + inText.endColumn());
