@@ -276,6 +276,17 @@ final class ResourceBlock {
           }
         }
         return null;
+      case "aws_service_principal":
+        // The service's principal is "<service>.<DNS suffix>" in every partition polygraph models
+        // (ec2.amazonaws.com, ec2.amazonaws.com.cn); the suffix stays the partition's symbol.
+        if (attribute.equals("name") || attribute.equals("id")) {
+          Optional<String> service = configuredLiteral(instance, "service_name");
+          if (service.isPresent()) {
+            return new Text(List.of(new Text.Literal(service.get() + "."),
+                new Text.Sym(new Symbol.Pseudo(Symbol.PseudoKind.URL_SUFFIX))), span);
+          }
+        }
+        return null;
       case "aws_ssm_parameter":
         return attribute.equals("value") || attribute.equals("insecure_value")
             ? Text.of(new Symbol.Opaque(instance.id().address() + "." + attribute,

@@ -273,6 +273,18 @@ class TerraformLoaderTest {
   }
 
   @Test
+  void aServicePrincipalDataSourceIsTheServiceUnderThePartitionsDnsSuffix() {
+    write("main.tf", "data \"aws_service_principal\" \"ec2\" {\n  service_name = \"ec2\"\n}\n"
+        + "data \"aws_service_principal\" \"other\" {\n  service_name = var.service\n}\n"
+        + "variable \"service\" {}\n"
+        + role("ec2", "try(data.aws_service_principal.ec2.name, \"\")")
+        + role("other", "data.aws_service_principal.other.name"));
+    Loaded loaded = load(TfOptions.none(), "main.tf");
+    assertEquals(Map.of("aws_iam_role.ec2", "ec2.${AWS::URLSuffix}",
+        "aws_iam_role.other", "${data.aws_service_principal.other.name}"), loaded.roleNames());
+  }
+
+  @Test
   void definitionsMadeTwiceInOneModuleAreProblemsAtTheSecond() {
     write("a.tf", "variable \"x\" {}\nlocals {\n  l = 1\n}\n" + role("r", "\"a\"") + "output \"o\" {\n  value = 1\n}\n");
     write("b.tf", "variable \"x\" {}\nlocals {\n  l = 2\n}\n" + role("r", "\"b\"") + "output \"o\" {\n  value = 2\n}\n");
