@@ -9,11 +9,13 @@ import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.graph.NodeGroupNode;
 import dev.polygraph.graph.NodeId;
+import dev.polygraph.graph.PolicyAttachmentNode;
 import dev.polygraph.graph.RoleNode;
 import dev.polygraph.source.Span;
 import dev.polygraph.testkit.G;
 import dev.polygraph.testkit.Runs;
 import dev.polygraph.value.Guard;
+import dev.polygraph.value.Guarded;
 import dev.polygraph.value.Text;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,5 +80,27 @@ class HardCodedPartitionTest {
             .managed(Text.of("arn:aws-us-gov:iam::aws:policy/AmazonEKSWorkerNodePolicy", at(F, 21)))
             .build();
     assertEquals(List.of(), Runs.run(rule, Runs.graph(role)));
+  }
+
+  @Test
+  void aHardCodedArnInAPolicyAttachmentFiresAtItsValue() {
+    String tf = "main.tf";
+    Span arn = span(tf, 12, 16, 51);
+    PolicyAttachmentNode attachment =
+        new PolicyAttachmentNode(
+            new NodeId(tf, "aws_iam_role_policy_attachment.worker"), span(tf, 10, 1, 60), Guard.ALWAYS,
+            List.of(Guarded.always(G.attr(tf, "aws_iam_role.node", "name", at(tf, 11)))),
+            Text.of("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", arn));
+    List<Finding> findings = Runs.run(rule, Runs.graph(attachment));
+
+    assertEquals(
+        List.of(
+            "main.tf:12:16 aws_iam_role_policy_attachment.worker The managed policy ARN"
+                + " 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' hard-codes the partition 'aws'; it breaks in"
+                + " other partitions (China, GovCloud)."),
+        findings.stream()
+            .map(f -> f.location().span() + " " + f.location().address() + " " + f.message())
+            .toList());
+    assertEquals(arn, findings.get(0).location().span());
   }
 }

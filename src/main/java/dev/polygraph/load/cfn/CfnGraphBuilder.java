@@ -5,6 +5,7 @@ import dev.polygraph.graph.AddonNode;
 import dev.polygraph.graph.ClusterNode;
 import dev.polygraph.graph.InlinePolicyNode;
 import dev.polygraph.graph.InstanceProfileNode;
+import dev.polygraph.graph.AutoScalingGroupNode;
 import dev.polygraph.graph.LaunchTemplateNode;
 import dev.polygraph.graph.ManagedPolicyNode;
 import dev.polygraph.graph.NodeGroupNode;
@@ -127,6 +128,9 @@ public final class CfnGraphBuilder {
           break;
         case "AWS::AutoScaling::LaunchConfiguration":
           launchConfiguration(r);
+          break;
+        case "AWS::AutoScaling::AutoScalingGroup":
+          autoScalingGroup(r);
           break;
         case "AWS::EKS::Cluster":
           out.add(
@@ -272,6 +276,37 @@ public final class CfnGraphBuilder {
                   r.value("UserData"), r.node("ImageId").orElse(null), r.value("ImageId"))));
     }
 
+    private void autoScalingGroup(Resource r) {
+      Value launchTemplate = field(r.value("LaunchTemplate"), "LaunchTemplateId", "LaunchTemplateName");
+      if (launchTemplate == null) {
+        launchTemplate =
+            field(
+                field(field(r.value("MixedInstancesPolicy"), "LaunchTemplate"), "LaunchTemplateSpecification"),
+                "LaunchTemplateId",
+                "LaunchTemplateName");
+      }
+      if (launchTemplate == null) {
+        launchTemplate = r.value("LaunchConfigurationName");
+      }
+      out.add(new AutoScalingGroupNode(r.id, r.span, r.guard, launchTemplate, clusterTag(r.items("Tags"))));
+    }
+
+    /** "tagged 'kubernetes.io/cluster/prod'": the tag EKS and the cluster autoscaler look for. */
+    private static String clusterTag(List<Guarded<Value>> tags) {
+      for (Guarded<Value> tag : tags) {
+        Value keyValue = field(tag.value(), "Key");
+        if (keyValue == null) {
+          continue;
+        }
+        for (Guarded<Value> key : Values.variants(keyValue)) {
+          if (key.value() instanceof Text t && t.display().startsWith(CLUSTER_TAG)) {
+            return "tagged '" + t.display() + "'";
+          }
+        }
+      }
+      return null;
+    }
+
     private String eksNodeEvidence(Value userData, Node imageIdNode, Value imageId) {
       Optional<String> fromUserData = NodeEvidence.inUserData(userData);
       if (fromUserData.isPresent()) {
@@ -359,6 +394,8 @@ public final class CfnGraphBuilder {
    * The first of {@code keys} that a map value has; through a OneOf, that of each branch (Absent
    * where a branch has none). Null when no alternative has any of the keys.
    */
+  static final String CLUSTER_TAG = "kubernetes.io/cluster/";
+
   static Value field(Value value, String... keys) {
     if (value instanceof MapValue map) {
       for (String key : keys) {

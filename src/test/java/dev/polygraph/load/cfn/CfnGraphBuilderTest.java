@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.polygraph.graph.AccessEntryNode;
 import dev.polygraph.graph.AddonNode;
+import dev.polygraph.graph.AutoScalingGroupNode;
 import dev.polygraph.graph.ClusterNode;
 import dev.polygraph.graph.GraphNode;
 import dev.polygraph.graph.InlinePolicyNode;
@@ -489,5 +490,57 @@ class CfnGraphBuilderTest {
         ":iam::aws:policy/X");
     assertEquals(
         new Span("role.json", 6, 31, 6, 85), role.managedPolicyArns().get(0).value().span());
+  }
+
+  @Test
+  void autoScalingGroupsNameTheirLaunchTemplateAndShowTheClusterTag() {
+    CfnTemplate t =
+        Templates.yaml(
+            "Parameters:",
+            "  ClusterName: {Type: String}",
+            "Resources:",
+            "  ByName:",
+            "    Type: AWS::AutoScaling::AutoScalingGroup",
+            "    Properties:",
+            "      LaunchTemplate: {LaunchTemplateName: nodes, Version: '1'}",
+            "      Tags:",
+            "        - {Key: team, Value: eks, PropagateAtLaunch: true}",
+            "        - {Key: !Sub 'kubernetes.io/cluster/${ClusterName}', Value: owned, PropagateAtLaunch: true}",
+            "  Mixed:",
+            "    Type: AWS::AutoScaling::AutoScalingGroup",
+            "    Properties:",
+            "      MixedInstancesPolicy:",
+            "        LaunchTemplate:",
+            "          LaunchTemplateSpecification: {LaunchTemplateId: !Ref Template, Version: '1'}",
+            "  ByConfiguration:",
+            "    Type: AWS::AutoScaling::AutoScalingGroup",
+            "    Properties:",
+            "      LaunchConfigurationName: !Ref Configuration",
+            "      Tags: [{Key: Name, Value: nodes, PropagateAtLaunch: true}]",
+            "  Bare:",
+            "    Type: AWS::AutoScaling::AutoScalingGroup",
+            "  Template:",
+            "    Type: AWS::EC2::LaunchTemplate",
+            "  Configuration:",
+            "    Type: AWS::AutoScaling::LaunchConfiguration");
+    PolicyGraph graph = build(CfnOptions.none(), t);
+    String file = "t.yaml";
+
+    AutoScalingGroupNode byName = node(graph, AutoScalingGroupNode.class, "ByName");
+    assertEquals(id(file, 4, "ByName"), byName.span());
+    assertText(byName.launchTemplate(), "nodes");
+    assertEquals("tagged 'kubernetes.io/cluster/${ClusterName}'", byName.eksNodeEvidence());
+
+    AutoScalingGroupNode mixed = node(graph, AutoScalingGroupNode.class, "Mixed");
+    assertText(mixed.launchTemplate(), attr(file, "Template", "Ref"));
+    assertNull(mixed.eksNodeEvidence());
+
+    AutoScalingGroupNode byConfiguration = node(graph, AutoScalingGroupNode.class, "ByConfiguration");
+    assertText(byConfiguration.launchTemplate(), attr(file, "Configuration", "Ref"));
+    assertNull(byConfiguration.eksNodeEvidence());
+
+    AutoScalingGroupNode bare = node(graph, AutoScalingGroupNode.class, "Bare");
+    assertNull(bare.launchTemplate());
+    assertNull(bare.eksNodeEvidence());
   }
 }
