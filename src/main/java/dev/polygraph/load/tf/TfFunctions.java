@@ -74,6 +74,12 @@ final class TfFunctions {
     if (name.equals("can")) {
       return canCall(call);
     }
+    if (name.equals("sensitive") || name.equals("nonsensitive")) {
+      // Sensitivity changes how Terraform shows a value, never the value.
+      return call.args().size() == 1 && !call.expandFinal()
+          ? evaluator.evaluate(call.args().get(0))
+          : ops.error("function '" + name + "' takes 1 argument, got " + call.args().size(), span);
+    }
     if (NOT_COMPUTED.contains(name)) {
       return new Unknown("function '" + name + "' is not computed by polygraph", span);
     }

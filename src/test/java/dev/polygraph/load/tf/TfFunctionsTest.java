@@ -110,6 +110,9 @@ class TfFunctionsTest {
       base64decode("!!") ¦ ?(base64decode() needs base64 of UTF-8 text)
       sha256("x") ¦ ?(function 'sha256' is not computed by polygraph)
       uuid() ¦ ?(function 'uuid' is not computed by polygraph)
+      nonsensitive(aws_iam_role.node.arn) ¦ "${aws_iam_role.node.arn}"
+      sensitive(concat(["a"], ["b"])) ¦ ["a", "b"]
+      sensitive("a", "b") ¦ ?(function 'sensitive' takes 1 argument, got 2)
       timestamp() ¦ ?(function 'timestamp' is not computed by polygraph)
       nosuchfunction(1) ¦ ?(function 'nosuchfunction' is not supported by polygraph)
       length() ¦ ?(function 'length' takes 1 argument, got 0)
