@@ -34,6 +34,16 @@ record TfModule(
 
   /** The module of {@code bodies} (the directory's files, in name order); problems are added to {@code problems}. */
   static TfModule of(String dir, List<Body> bodies, List<InputProblem> problems) {
+    List<Body> primary = new ArrayList<>();
+    List<Body> overrides = new ArrayList<>();
+    for (Body body : bodies) {
+      (Overrides.isOverrideFile(body.span().file()) ? overrides : primary).add(body);
+    }
+    TfModule module = definitions(dir, primary, problems);
+    return overrides.isEmpty() ? module : Overrides.apply(module, overrides, problems);
+  }
+
+  private static TfModule definitions(String dir, List<Body> bodies, List<InputProblem> problems) {
     Map<String, Block> variables = new LinkedHashMap<>();
     Map<String, Attribute> locals = new LinkedHashMap<>();
     Map<String, Block> outputs = new LinkedHashMap<>();

@@ -285,6 +285,19 @@ class TerraformLoaderTest {
   }
 
   @Test
+  void overrideFilesMergeIntoTheBlocksTheyNameInsteadOfDuplicatingThem() {
+    write("main.tf", "variable \"suffix\" {\n  default = \"a\"\n}\nlocals {\n  prefix = \"base\"\n}\n"
+        + role("node", "\"${local.prefix}-${var.suffix}\"") + role("other", "\"kept\""));
+    write("override.tf", "variable \"suffix\" {\n  default = \"b\"\n}\n");
+    write("z_override.tf", "locals {\n  prefix = \"over\"\n}\nresource \"aws_iam_role\" \"missing\" {\n}\n");
+    Loaded loaded = load(TfOptions.none(), "main.tf", "override.tf", "z_override.tf");
+    assertEquals(Map.of("aws_iam_role.node", "over-b", "aws_iam_role.other", "kept"), loaded.roleNames());
+    assertEquals(List.of(new InputProblem(new Span("z_override.tf", 4, 1, 4, 34),
+        "Missing base resource 'aws_iam_role.missing' to override: an override file can only change what "
+            + "the module's other files define.")), loaded.result().problems());
+  }
+
+  @Test
   void definitionsMadeTwiceInOneModuleAreProblemsAtTheSecond() {
     write("a.tf", "variable \"x\" {}\nlocals {\n  l = 1\n}\n" + role("r", "\"a\"") + "output \"o\" {\n  value = 1\n}\n");
     write("b.tf", "variable \"x\" {}\nlocals {\n  l = 2\n}\n" + role("r", "\"b\"") + "output \"o\" {\n  value = 2\n}\n");
