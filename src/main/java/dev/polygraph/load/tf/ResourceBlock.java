@@ -17,6 +17,7 @@ import dev.polygraph.value.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@code resource} or {@code data} block in one module instance: its instances, and what
@@ -26,6 +27,14 @@ import java.util.Optional;
 final class ResourceBlock {
 
   private static final List<String> IDENTITY = List.of("arn", "id", "name");
+
+  /**
+   * Resources other resources name to link to them. Their identity attributes stay references even
+   * when the name is configured: two configurations scanned together may both name a role
+   * "eks-node", and {@code aws_iam_role.node.name} must still mean this configuration's role.
+   */
+  private static final Set<String> LINKED = Set.of("aws_iam_role", "aws_iam_policy",
+      "aws_iam_instance_profile", "aws_eks_cluster", "aws_launch_template", "aws_launch_configuration");
 
   private final ModuleInstance owner;
   /** The address within the module: {@code aws_iam_role.node}, {@code data.aws_partition.x}. */
@@ -218,7 +227,7 @@ final class ResourceBlock {
       }
     }
     Optional<Attribute> configured = block.body().attribute(attribute);
-    if (configured.isEmpty()) {
+    if (configured.isEmpty() || (!data && LINKED.contains(type) && IDENTITY.contains(attribute))) {
       return symbol(instance, attribute, span);
     }
     return computedWhereAbsent(instance.evaluator().evaluate(configured.get().value()), instance, attribute);

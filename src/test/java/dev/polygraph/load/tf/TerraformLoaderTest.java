@@ -89,7 +89,9 @@ class TerraformLoaderTest {
   }
 
   private static String role(String name, String nameExpr) {
-    return "resource \"aws_iam_role\" \"" + name + "\" {\n  name = " + nameExpr + "\n  assume_role_policy = \"{}\"\n}\n";
+    // The description repeats the name: other resources read it to see values flow (a role's name,
+    // ARN and id read from elsewhere stay references to the role).
+    return "resource \"aws_iam_role\" \"" + name + "\" {\n  name = " + nameExpr + "\n  description = " + nameExpr + "\n}\n";
   }
 
   @Test
@@ -139,12 +141,13 @@ class TerraformLoaderTest {
   @Test
   void countAndForEachGiveInstancesWithTheirAddresses() {
     write("main.tf", "resource \"aws_iam_role\" \"counted\" {\n  count = 2\n  name = \"c-${count.index}\"\n"
-        + "  assume_role_policy = \"{}\"\n}\n"
+        + "  description = \"c-${count.index}\"\n}\n"
         + "resource \"aws_iam_role\" \"keyed\" {\n  for_each = { blue = \"b\", green = \"g\" }\n"
-        + "  name = \"${each.key}-${each.value}\"\n  assume_role_policy = \"{}\"\n}\n"
+        + "  name = \"${each.key}-${each.value}\"\n  description = \"${each.key}-${each.value}\"\n}\n"
         + "resource \"aws_iam_role\" \"set\" {\n  for_each = toset([\"x\"])\n  name = each.value\n"
         + "  assume_role_policy = \"{}\"\n}\n"
-        + role("second", "aws_iam_role.counted[1].name") + role("green", "aws_iam_role.keyed[\"green\"].name"));
+        + role("second", "aws_iam_role.counted[1].description")
+        + role("green", "aws_iam_role.keyed[\"green\"].description"));
     Loaded loaded = load(TfOptions.none(), "main.tf");
     assertEquals(Map.of("aws_iam_role.counted[0]", "c-0", "aws_iam_role.counted[1]", "c-1",
         "aws_iam_role.keyed[\"blue\"]", "blue-b", "aws_iam_role.keyed[\"green\"]", "green-g",
@@ -175,11 +178,11 @@ class TerraformLoaderTest {
     write("modules/nodes/main.tf", "variable \"prefix\" {}\nvariable \"suffix\" {\n  default = \"nodes\"\n}\n"
         + "variable \"missing\" {}\n"
         + role("this", "\"${var.prefix}-${var.suffix}\"") + role("missing", "var.missing")
-        + "module \"inner\" {\n  source = \"../inner\"\n  name = aws_iam_role.this.name\n}\n"
+        + "module \"inner\" {\n  source = \"../inner\"\n  name = aws_iam_role.this.description\n}\n"
         + "output \"inner_name\" {\n  value = module.inner.name\n}\n");
     write("modules/inner/main.tf", "variable \"name\" {}\n" + role("this", "\"${var.name}-inner\"")
         + role("where", "\"${path.module} in ${path.root}\"")
-        + "output \"name\" {\n  value = aws_iam_role.this.name\n}\n"
+        + "output \"name\" {\n  value = aws_iam_role.this.description\n}\n"
         + "output \"path\" {\n  value = path.module\n}\n");
     Loaded loaded = load(TfOptions.none(), "main.tf");
     assertEquals(Map.of("module.nodes.aws_iam_role.this", "team-nodes",
@@ -201,8 +204,8 @@ class TerraformLoaderTest {
         + role("top", "module.k[\"a\"].name"));
     write("m/main.tf", "variable \"name\" {\n  default = \"d\"\n}\n"
         + "resource \"aws_iam_role\" \"this\" {\n  count = var.name == \"\" ? 0 : 1\n  name = var.name\n"
-        + "  assume_role_policy = \"{}\"\n}\n"
-        + "output \"name\" {\n  value = aws_iam_role.this[0].name\n}\n");
+        + "  description = var.name\n}\n"
+        + "output \"name\" {\n  value = aws_iam_role.this[0].description\n}\n");
     Loaded loaded = load(TfOptions.none(), "main.tf");
     assertEquals(Map.of("module.m[0].aws_iam_role.this[0]", "d", "module.k[\"a\"].aws_iam_role.this[0]", "a",
         "aws_iam_role.top", "a"), loaded.roleNames());
@@ -298,6 +301,20 @@ class TerraformLoaderTest {
   }
 
   @Test
+  void aRoleNamedLikeAnotherConfigurationsRoleIsStillTheOneItsAttachmentReferences() {
+    String config = "resource \"aws_iam_role\" \"node\" {\n  name = \"eks-node\"\n}\n"
+        + "resource \"aws_iam_role_policy_attachment\" \"ecr\" {\n  role = aws_iam_role.node.name\n"
+        + "  policy_arn = \"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly\"\n}\n";
+    write("a/main.tf", config);
+    write("b/main.tf", config);
+    Loaded loaded = load(TfOptions.none(), "a/main.tf", "b/main.tf");
+    assertEquals(List.of(new Symbol.ResourceAttr("a/main.tf", "aws_iam_role.node", "name"),
+            new Symbol.ResourceAttr("b/main.tf", "aws_iam_role.node", "name")),
+        loaded.graph().nodes(PolicyAttachmentNode.class).stream()
+            .map(a -> ((Text) a.roles().get(0).value()).soleSymbol().orElseThrow()).toList());
+  }
+
+  @Test
   void definitionsMadeTwiceInOneModuleAreProblemsAtTheSecond() {
     write("a.tf", "variable \"x\" {}\nlocals {\n  l = 1\n}\n" + role("r", "\"a\"") + "output \"o\" {\n  value = 1\n}\n");
     write("b.tf", "variable \"x\" {}\nlocals {\n  l = 2\n}\n" + role("r", "\"b\"") + "output \"o\" {\n  value = 2\n}\n");
@@ -347,7 +364,8 @@ class TerraformLoaderTest {
         "arn:${AWS::Partition}:iam::aws:policy/AmazonEKS_CNI_Policy"),
         attachments.stream().collect(Collectors.toMap(a -> a.id().address(), a -> show(a.policyArn()))));
     for (PolicyAttachmentNode attachment : attachments) {
-      assertEquals(List.of("nodes"), attachment.roles().stream().map(r -> show(r.value())).toList());
+      // A reference, not the configured name: another configuration in the scan may use the name too.
+      assertEquals(List.of("${aws_iam_role.node.name}"), attachment.roles().stream().map(r -> show(r.value())).toList());
     }
     assertEquals(List.of("aws_iam_role.node"), loaded.graph().nodes(GraphNode.class).stream()
         .filter(n -> n instanceof RoleNode).map(n -> n.id().address()).toList());
