@@ -31,9 +31,10 @@ import java.util.Set;
  */
 public final class CniIpv6PolicyNotTooBroad implements Rule {
 
-  private static final String HELP =
-      "allow ec2:CreateTags only on arn:${AWS::Partition}:ec2:*:*:network-interface/* and name the six"
-          + " IPv6 CNI actions instead of a wildcard";
+  private static String help(RuleContext ctx, RoleNode role) {
+    return "allow ec2:CreateTags only on arn:" + FixSyntax.partition(ctx.graph(), role.id().file())
+        + ":ec2:*:*:network-interface/* and name the six IPv6 CNI actions instead of a wildcard";
+  }
 
   @Override
   public String id() {
@@ -69,7 +70,7 @@ public final class CniIpv6PolicyNotTooBroad implements Rule {
                     + "; the IPv6 VPC CNI needs it only on 'network-interface/*'.",
                 checks.related(role),
                 "CreateTags on " + target.get(),
-                HELP,
+                help(ctx, role),
                 false);
           }
           Optional<String> beyond = beyondSix(s, catalog, six);
@@ -79,7 +80,7 @@ public final class CniIpv6PolicyNotTooBroad implements Rule {
                 where + ", " + beyond.get() + " beyond the six the IPv6 VPC CNI needs.",
                 checks.related(role),
                 beyond.get(),
-                HELP,
+                help(ctx, role),
                 false);
           }
         }

@@ -26,8 +26,6 @@ import java.util.Set;
 public final class HardCodedPartition implements Rule {
 
   private static final String PREFIX = "arn:aws:";
-  private static final String HELP =
-      "write the partition of the deployment instead of 'aws', e.g. arn:${AWS::Partition}:...";
 
   @Override
   public String id() {
@@ -91,7 +89,8 @@ public final class HardCodedPartition implements Rule {
                 + " (China, GovCloud).",
             List.of(),
             t.display(),
-            HELP,
+            "write the partition of the deployment instead of 'aws', e.g. arn:"
+                + FixSyntax.partition(ctx.graph(), t.span().file()) + ":...",
             false);
       }
     }

@@ -24,7 +24,8 @@ public final class NodeRoleCniIpv4 implements Rule {
           s.subject(),
           "the permissions of '" + Requirements.CNI + "'",
           s.related(),
-          "attach arn:${AWS::Partition}:iam::aws:policy/" + Requirements.CNI + " or allow the missing actions",
+          "attach " + FixSyntax.awsPolicy(ctx.graph(), s.role().id().file(), Requirements.CNI)
+              + " or allow the missing actions",
           s.assumptions(true));
     }
   }

@@ -24,8 +24,9 @@ public final class NodeRoleCniIpv6 implements Rule {
           s.subject(),
           "the permissions the IPv6 VPC CNI needs",
           s.related(),
-          "allow the missing actions (ec2:CreateTags on arn:${AWS::Partition}:ec2:*:*:network-interface/*,"
-              + " the others on *)",
+          "allow the missing actions (ec2:CreateTags on arn:"
+              + FixSyntax.partition(ctx.graph(), s.role().id().file())
+              + ":ec2:*:*:network-interface/*, the others on *)",
           s.assumptions(false));
     }
   }

@@ -22,8 +22,8 @@ public final class NodeRoleEcrPull implements Rule {
           checks.subject(role),
           "the permissions to pull images from ECR",
           checks.related(role),
-          "attach arn:${AWS::Partition}:iam::aws:policy/"
-              + Requirements.ECR_PULL_ONLY
+          "attach "
+              + FixSyntax.awsPolicy(ctx.graph(), role.id().file(), Requirements.ECR_PULL_ONLY)
               + " or allow the missing actions",
           List.of());
     }

@@ -29,7 +29,7 @@ public final class NodeRoleWorkerNodePermissions implements Rule {
           checks.subject(role),
           "the permissions of '" + policy + "'",
           checks.related(role),
-          "attach arn:${AWS::Partition}:iam::aws:policy/" + policy + " or allow the missing actions",
+          "attach " + FixSyntax.awsPolicy(ctx.graph(), role.id().file(), policy) + " or allow the missing actions",
           List.of());
     }
   }
