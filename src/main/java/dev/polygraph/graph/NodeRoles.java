@@ -62,6 +62,9 @@ public final class NodeRoles {
     for (NodeGroupNode ng : graph.nodes(NodeGroupNode.class)) {
       nodeGroup(ng);
     }
+    for (ClusterNode cluster : graph.nodes(ClusterNode.class)) {
+      autoModeNodeRole(cluster);
+    }
     List<AutoScalingGroupNode> groups = graph.nodes(AutoScalingGroupNode.class);
     for (LaunchTemplateNode lt : graph.nodes(LaunchTemplateNode.class)) {
       launchTemplate(lt, groups);
@@ -118,7 +121,7 @@ public final class NodeRoles {
     return clusterRoleOf.containsKey(role.id());
   }
 
-  /** The clusters whose nodes run as this role (through node groups and access entries). */
+  /** The clusters whose nodes run as this role (through node groups, access entries and Auto Mode compute configs). */
   public List<ClusterNode> clustersServed(RoleNode role) {
     return served.getOrDefault(role.id(), List.of());
   }
@@ -144,6 +147,31 @@ public final class NodeRoles {
         addReason(role.get(), new Reason(text, g, at, related));
       }
       cluster.ifPresent(c -> addOnce(served, role.get().id(), c));
+    }
+  }
+
+  /** EKS Auto Mode launches the cluster's nodes with the role its compute config names. */
+  private void autoModeNodeRole(ClusterNode cluster) {
+    // Auto Mode switched off explicitly launches no nodes, whatever role is still written there.
+    if (literal(cluster.autoMode()).filter("false"::equalsIgnoreCase).isPresent()) {
+      return;
+    }
+    for (Guarded<Value> v : variants(cluster.autoModeNodeRole())) {
+      Optional<RoleNode> role = links.role(v.value());
+      if (role.isEmpty()) {
+        continue;
+      }
+      String text = "node role of EKS Auto Mode cluster '" + cluster.address() + "'";
+      Location at =
+          new Location(
+              cluster.span(),
+              cluster.address(),
+              "EKS Auto Mode cluster '" + cluster.address() + "' launches its nodes with this role.");
+      Guard g = and(cluster.guard(), v.guard());
+      if (g != null) {
+        addReason(role.get(), new Reason(text, g, at, List.of()));
+        addOnce(served, role.get().id(), cluster);
+      }
     }
   }
 

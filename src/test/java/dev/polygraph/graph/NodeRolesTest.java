@@ -222,4 +222,67 @@ class NodeRolesTest {
     assertEquals(List.of(), roles.reasons(role));
     assertFalse(roles.isNodeRole(role));
   }
+
+  private static ClusterNode autoModeCluster(Guard guard, String enabled, dev.polygraph.value.Value nodeRole) {
+    return new ClusterNode(new NodeId(F, "Cluster"), span(F, 40, 3, 7), guard, Text.of("prod", at(F, 42)),
+        attr(F, "ClusterRole", "Arn", at(F, 43)), null, enabled == null ? null : Text.of(enabled, at(F, 45)),
+        nodeRole);
+  }
+
+  @Test
+  void theRoleAnAutoModeComputeConfigNamesIsANodeRoleServingThatCluster() {
+    RoleNode role = G.role(F, "AutoNodeRole", 5).aws("AmazonEKSWorkerNodeMinimalPolicy", 9).build();
+    RoleNode clusterRole = G.role(F, "ClusterRole", 20).build();
+    ClusterNode cluster = autoModeCluster(Guard.of("WithCluster", true), "true", attr(F, "AutoNodeRole", "Arn", at(F, 46)));
+    NodeRoles roles = nodeRoles(List.of(), role, clusterRole, cluster);
+
+    assertEquals(
+        List.of(
+            new NodeRoles.Reason(
+                "node role of EKS Auto Mode cluster 'Cluster'",
+                Guard.of("WithCluster", true),
+                new Location(span(F, 40, 3, 7), "Cluster",
+                    "EKS Auto Mode cluster 'Cluster' launches its nodes with this role."),
+                List.of()),
+            new NodeRoles.Reason(
+                "attaches 'AmazonEKSWorkerNodeMinimalPolicy'",
+                Guard.ALWAYS,
+                new Location(span(F, 9, 11, 40), "AutoNodeRole", "The role attaches 'AmazonEKSWorkerNodeMinimalPolicy'."),
+                List.of())),
+        roles.reasons(role));
+    assertEquals(List.of(cluster), roles.clustersServed(role));
+    assertEquals(List.of(role), roles.nodeRoles());
+    assertEquals(List.of(cluster), roles.clustersRunningAs(clusterRole));
+    assertFalse(roles.isNodeRole(clusterRole));
+  }
+
+  @Test
+  void anAutoModeNodeRoleChosenByAConditionIsANodeRoleOnlyUnderIt() {
+    RoleNode role = G.role(F, "AutoNodeRole", 5).build();
+    ClusterNode cluster =
+        autoModeCluster(Guard.of("WithCluster", true), null,
+            G.ifThen("AutoMode", attr(F, "AutoNodeRole", "Arn", at(F, 46)), G.noValue(at(F, 46))));
+    NodeRoles roles = nodeRoles(List.of(), role, cluster);
+
+    assertEquals(1, roles.reasons(role).size());
+    NodeRoles.Reason reason = roles.reasons(role).get(0);
+    assertEquals("node role of EKS Auto Mode cluster 'Cluster'", reason.text());
+    assertEquals(Guard.of("WithCluster", true).and(Guard.of("AutoMode", true)).orElseThrow(), reason.guard());
+    assertEquals(List.of(cluster), roles.clustersServed(role));
+  }
+
+  @Test
+  void aComputeConfigWithAutoModeSwitchedOffOrNamingNoRoleInScopeMakesNoNodeRole() {
+    RoleNode role = G.role(F, "AutoNodeRole", 5).build();
+    ClusterNode off = autoModeCluster(Guard.ALWAYS, "false", attr(F, "AutoNodeRole", "Arn", at(F, 46)));
+    NodeRoles whenOff = nodeRoles(List.of(), role, off);
+    assertFalse(whenOff.isNodeRole(role));
+    assertEquals(List.of(), whenOff.clustersServed(role));
+
+    ClusterNode elsewhere =
+        autoModeCluster(Guard.ALWAYS, "true", Text.of("arn:aws:iam::111122223333:role/AmazonEKSAutoNodeRole", at(F, 46)));
+    NodeRoles outOfScope = nodeRoles(List.of(), role, elsewhere);
+    assertFalse(outOfScope.isNodeRole(role));
+    assertEquals(List.of(), outOfScope.nodeRoles());
+  }
 }

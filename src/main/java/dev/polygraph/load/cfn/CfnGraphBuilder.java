@@ -141,7 +141,8 @@ public final class CfnGraphBuilder {
                   r.value("Name"),
                   r.value("RoleArn"),
                   field(r.value("KubernetesNetworkConfig"), "IpFamily"),
-                  field(r.value("ComputeConfig"), "Enabled")));
+                  field(r.value("ComputeConfig"), "Enabled"),
+                  field(r.value("ComputeConfig"), "NodeRoleArn")));
           break;
         case "AWS::EKS::Nodegroup":
           out.add(

@@ -302,7 +302,11 @@ public final class ShellGraphBuilder {
       Value ipFamily =
           cli.value("kubernetes-network-config").map(w -> documents.structureField(w, v, "ipFamily")).orElse(null);
       Value autoMode = cli.value("compute-config").map(w -> documents.structureField(w, v, "enabled")).orElse(null);
-      out.add(new ClusterNode(id("cluster/", name, call), span(call), Guard.ALWAYS, name, roleArn, ipFamily, autoMode));
+      Value autoModeNodeRole =
+          cli.value("compute-config").map(w -> documents.structureField(w, v, "nodeRoleArn")).orElse(null);
+      out.add(
+          new ClusterNode(
+              id("cluster/", name, call), span(call), Guard.ALWAYS, name, roleArn, ipFamily, autoMode, autoModeNodeRole));
     }
 
     private void nodeGroup(Call call) {

@@ -184,7 +184,8 @@ public final class TfResources {
               args.value("name"),
               args.value("role_arn"),
               args.field(List.of("kubernetes_network_config"), "ip_family"),
-              args.field(List.of("compute_config"), "enabled")));
+              args.field(List.of("compute_config"), "enabled"),
+              args.field(List.of("compute_config"), "node_role_arn")));
     }
 
     void nodeGroup() {

@@ -155,7 +155,7 @@ class CfnGraphBuilderTest {
               "      Name: !Ref ClusterName", //                                        81
               "      RoleArn: !GetAtt ClusterRole.Arn", //                              82
               "      KubernetesNetworkConfig: {IpFamily: ipv6}", //                     83
-              "      ComputeConfig: {Enabled: false}", //                               84
+              "      ComputeConfig: {Enabled: false, NodeRoleArn: !GetAtt NodeInstanceRole.Arn}", // 84
               "  ClusterRole:", //                                                      85
               "    Type: AWS::IAM::Role", //                                            86
               "  ManagedNodeGroup:", //                                                 87
@@ -332,6 +332,7 @@ class CfnGraphBuilderTest {
     assertText(cluster.roleArn(), attr("nodes.yaml", "ClusterRole", "Arn"));
     assertText(cluster.ipFamily(), "ipv6");
     assertText(cluster.autoMode(), "false");
+    assertText(cluster.autoModeNodeRole(), attr("nodes.yaml", "NodeInstanceRole", "Arn"));
 
     NodeGroupNode ng = node(graph, NodeGroupNode.class, "ManagedNodeGroup");
     assertEquals(id("nodes.yaml", 87, "ManagedNodeGroup"), ng.span());
@@ -394,6 +395,7 @@ class CfnGraphBuilderTest {
     ClusterNode eks = node(graph, ClusterNode.class, "Eks");
     assertNull(eks.ipFamily());
     assertNull(eks.autoMode());
+    assertNull(eks.autoModeNodeRole());
   }
 
   @Test

@@ -129,6 +129,21 @@ class ShellGraphBuilderTest {
   }
 
   @Test
+  void autoModeClustersNameTheirNodeRoleInTheComputeConfig() throws IOException {
+    PolicyGraph g =
+        build(
+            "aws eks create-cluster --name a --compute-config enabled=true,nodeRoleArn=arn:aws:iam::1:role/auto,nodePools=system\n"
+                + "aws eks create-cluster --name b --compute-config '{\"enabled\": true, \"nodeRoleArn\": \"arn:aws:iam::1:role/b\"}'\n"
+                + "aws eks create-cluster --name c --compute-config enabled=false\n");
+    List<ClusterNode> clusters = g.nodes(ClusterNode.class);
+    assertEquals(Optional.of("arn:aws:iam::1:role/auto"), ((Text) clusters.get(0).autoModeNodeRole()).literal());
+    assertEquals(Optional.of("true"), ((Text) clusters.get(0).autoMode()).literal());
+    assertEquals(Optional.of("arn:aws:iam::1:role/b"), ((Text) clusters.get(1).autoModeNodeRole()).literal());
+    assertEquals(span(2, 84, 2, 107), clusters.get(1).autoModeNodeRole().span(), "inside the quoted JSON");
+    assertNull(clusters.get(2).autoModeNodeRole());
+  }
+
+  @Test
   void policiesProfilesAndCallsAboutRolesMadeElsewhere() throws IOException {
     Files.writeString(dir.resolve("cni.json"), "{\"Version\": \"2012-10-17\", \"Statement\": []}\n");
     PolicyGraph g =

@@ -127,7 +127,8 @@ class TfResourcesTest {
         dynamic "compute_config" {
           for_each = var.auto_mode ? [1] : []
           content {
-            enabled = true
+            enabled       = true
+            node_role_arn = aws_iam_role.this.arn
           }
         }
       }
@@ -412,6 +413,8 @@ class TfResourcesTest {
     assertEquals("'arn:aws:iam::111122223333:role/cluster'", Shown.of(cluster.roleArn()));
     assertEquals("'ipv6'", Shown.of(cluster.ipFamily()));
     assertEquals("oneOf(var.auto_mode: 'true' | !var.auto_mode: absent)", Shown.of(cluster.autoMode()));
+    assertEquals(
+        "oneOf(var.auto_mode: '${aws_iam_role.this.arn}' | !var.auto_mode: absent)", Shown.of(cluster.autoModeNodeRole()));
 
     NodeGroupNode group = node(graph, NodeGroupNode.class, "aws_eks_node_group.this");
     assertEquals("'workers'", Shown.of(group.name()));
@@ -453,6 +456,7 @@ class TfResourcesTest {
     ClusterNode cluster = node(graph, ClusterNode.class, "aws_eks_cluster.plain");
     assertNull(cluster.ipFamily());
     assertNull(cluster.autoMode());
+    assertNull(cluster.autoModeNodeRole());
   }
 
   @Test
