@@ -98,11 +98,10 @@ final class LoadRun {
    * on disk, read through the scan's file access so names stay relative to the scan root.
    */
   private List<SourceFile> unscanned(String dir) {
-    if (scanRoot == null) {
-      return List.of();
-    }
-    Path path = scanRoot.resolve(dir.isEmpty() ? "." : dir).normalize();
-    if (!Files.isDirectory(path)) {
+    // A directory outside the scan root is named by its absolute path.
+    Path path = dir.startsWith("/") ? Path.of(dir)
+        : scanRoot == null ? null : scanRoot.resolve(dir.isEmpty() ? "." : dir).normalize();
+    if (path == null || !Files.isDirectory(path)) {
       return List.of();
     }
     List<SourceFile> out = new ArrayList<>();
@@ -119,7 +118,7 @@ final class LoadRun {
 
   /** The scan root a file's path and name imply: its path with as many parts removed as its name has. */
   private static Path scanRootOf(SourceFile file) {
-    if (file.path() == null) {
+    if (file.path() == null || file.name().startsWith("/")) {
       return null;
     }
     Path root = file.path().toAbsolutePath().normalize();

@@ -21,14 +21,16 @@ final class ModulePaths {
 
   /** {@code relative} taken from {@code dir}, with "." and ".." resolved. */
   static String join(String dir, String relative) {
+    // Files outside the scan root are named by absolute paths; those stay absolute.
+    boolean absolute = dir.startsWith("/");
     Deque<String> parts = new ArrayDeque<>();
     for (String s : split(dir)) {
-      push(parts, s);
+      push(parts, s, absolute);
     }
     for (String s : split(relative)) {
-      push(parts, s);
+      push(parts, s, absolute);
     }
-    return String.join("/", parts);
+    return (absolute ? "/" : "") + String.join("/", parts);
   }
 
   /** A file name in a directory. */
@@ -69,11 +71,11 @@ final class ModulePaths {
     return source.startsWith("./") || source.startsWith("../") || source.equals(".") || source.equals("..");
   }
 
-  private static void push(Deque<String> parts, String segment) {
+  private static void push(Deque<String> parts, String segment, boolean absolute) {
     if (segment.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
       parts.removeLast();
-    } else {
-      parts.addLast(segment);
+    } else if (!(segment.equals("..") && absolute && parts.isEmpty())) {
+      parts.addLast(segment); // ".." above "/" is "/"
     }
   }
 

@@ -14,6 +14,9 @@ class ModulePathsTest {
     assertEquals("modules/eks-managed-node-group", ModulePaths.join("", "./modules/eks-managed-node-group"));
     assertEquals("../shared", ModulePaths.join("infra", "../../shared"));
     assertEquals("a/b", ModulePaths.join("a/./x", "../b/"));
+    // Files outside the scan root are named by absolute paths.
+    assertEquals("/work/eks", ModulePaths.join("/work/eks/examples/auto", "../.."));
+    assertEquals("/", ModulePaths.join("/work", "../../.."));
   }
 
   @Test

@@ -315,6 +315,17 @@ class TerraformLoaderTest {
   }
 
   @Test
+  void aLocalModuleOfAFileNamedByItsAbsolutePathIsFoundOnDisk() {
+    // A file outside the scan root (polygraph scan /elsewhere/examples/x) has an absolute name.
+    write("repo/main.tf", "variable \"name\" {}\n" + role("this", "var.name"));
+    write("repo/examples/x/main.tf", "module \"eks\" {\n  source = \"../..\"\n  name = \"from-example\"\n}\n");
+    Loaded loaded = load(TfOptions.none(), dir.resolve("repo/examples/x/main.tf").toString());
+    assertEquals(List.of(), loaded.result().notes());
+    assertEquals(Map.of(dir.resolve("repo/examples/x") + ":module.eks.aws_iam_role.this", "from-example"),
+        loaded.roleNames());
+  }
+
+  @Test
   void definitionsMadeTwiceInOneModuleAreProblemsAtTheSecond() {
     write("a.tf", "variable \"x\" {}\nlocals {\n  l = 1\n}\n" + role("r", "\"a\"") + "output \"o\" {\n  value = 1\n}\n");
     write("b.tf", "variable \"x\" {}\nlocals {\n  l = 2\n}\n" + role("r", "\"b\"") + "output \"o\" {\n  value = 2\n}\n");
