@@ -121,6 +121,21 @@ git -C "$repo" add .
 commit "fixed template"
 [ "$status" -eq 0 ] || die "polygraph-system: the commit of the fixed template was blocked: $output"
 
+# Terraform: the module is the directory. A committed terraform.tfvars that makes the cluster IPv6
+# blocks the commit with the finding on the node role in main.tf, which the commit did not touch.
+mkdir -p "$repo/tf"
+cp "$checkout/examples/terraform/main.tf" "$checkout/examples/terraform/variables.tf" "$repo/tf/"
+printf 'ip_family = "ipv4"\n' > "$repo/tf/terraform.tfvars"
+git -C "$repo" add tf
+commit "an IPv4 cluster in Terraform"
+[ "$status" -eq 0 ] || die "polygraph-system: the IPv4 Terraform configuration was blocked: $output"
+printf 'ip_family = "ipv6"\n' > "$repo/tf/terraform.tfvars"
+git -C "$repo" add tf/terraform.tfvars
+commit "the cluster becomes IPv6"
+printf '%s\n' "$output"
+[ "$status" -ne 0 ] || die "polygraph-system: an IPv6 cluster whose node role has the IPv4 CNI policy was committed"
+grep -q 'tf/main.tf:[0-9]*:[0-9]*: error EKS006 ' <<<"$output" || die "polygraph-system: EKS006 not shown"
+
 # --- the README's example with args: warnings block the commit too ---------------------------------
 new_repo args 3 polygraph
 cp "$checkout/fixtures/EKS007/cfn/bad-wildcard-action.yaml" "$repo/cni.yaml"

@@ -14,8 +14,8 @@ import java.util.Set;
  * Narrows a report to some files ({@code --report-only}), after the whole scan ran: a pre-commit
  * hook evaluates the whole repository, so that references across files resolve, but shows only
  * what concerns the files being committed. A finding concerns a file when its location or any of
- * its related locations is in it: a role defined elsewhere that breaks the node group being
- * committed is still reported.
+ * its related locations is in it (a role defined elsewhere that breaks the node group being
+ * committed is still reported), or, for Terraform, when it lies in the same module directory.
  */
 public final class ReportScope {
   private ReportScope() {}
@@ -58,7 +58,8 @@ public final class ReportScope {
   }
 
   private static boolean concerns(Finding finding, Set<String> names) {
-    if (names.contains(finding.location().span().file())) {
+    String file = finding.location().span().file();
+    if (names.contains(file) || inCommittedModule(file, names)) {
       return true;
     }
     for (Location place : finding.related()) {
@@ -67,5 +68,31 @@ public final class ReportScope {
       }
     }
     return false;
+  }
+
+  /**
+   * Terraform reads a directory as one module: a changed {@code terraform.tfvars} or {@code
+   * variables.tf} concerns what the module's other files make of it.
+   */
+  private static boolean inCommittedModule(String file, Set<String> names) {
+    if (!isTerraform(file)) {
+      return false;
+    }
+    String dir = directory(file);
+    for (String name : names) {
+      if (isTerraform(name) && directory(name).equals(dir)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTerraform(String file) {
+    return file.endsWith(".tf") || file.endsWith(".tfvars") || file.endsWith(".tfvars.json");
+  }
+
+  private static String directory(String file) {
+    int slash = file.lastIndexOf('/');
+    return slash < 0 ? "" : file.substring(0, slash);
   }
 }

@@ -34,6 +34,20 @@ class ReportOnlyTest {
   }
 
   @Test
+  void keepsAFindingInTheTerraformModuleOfACommittedTfvarsFile() {
+    // terraform.tfvars makes the cluster IPv6; the finding is on the role in main.tf beside it.
+    String tf = "fixtures/EKS006/tf/bad-tfvars-ipv6-with-ipv4-cni-policy";
+    Run r = MainTest.run("scan", tf, "--report-only", tf + "/terraform.tfvars");
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertEquals(tf + "/main.tf:34:1: error EKS006 Node role 'aws_iam_role.node' (used by node group"
+        + " 'aws_eks_node_group.workers') is not granted the permissions the IPv6 VPC CNI needs (missing"
+        + " 'ec2:AssignIpv6Addresses').", firstLine(r));
+    Run other = MainTest.run("scan", tf, "fixtures/EKS004/tf/good-dynamic-statement", "--report-only",
+        "fixtures/EKS004/tf/good-dynamic-statement/main.tf");
+    assertEquals(0, other.code(), other.out() + other.err());
+  }
+
+  @Test
   void dropsFindingsAboutOtherFilesAndExitsZero() {
     Run r = MainTest.run("scan", "fixtures/EKS004/cfn", "--report-only", "fixtures/EKS004/cfn/good-custom-policy.yaml");
     assertEquals(0, r.code(), r.out() + r.err());
