@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which roles the graph proves to be EKS node roles (and why), which roles clusters run as, the
@@ -55,6 +56,7 @@ public final class NodeRoles {
   private final Map<NodeId, List<ClusterNode>> served = new LinkedHashMap<>();
   private final Map<NodeId, List<CniRole>> cniRoles = new LinkedHashMap<>();
   private final List<RoleNode> nodeRoles = new ArrayList<>();
+  private final Map<NodeId, Set<String>> workerPolicies = new LinkedHashMap<>();
   private final Map<NodeId, List<Reason>> workerPolicyAttachments = new LinkedHashMap<>();
 
   public NodeRoles(PolicyGraph graph, Links links, List<String> nodeRoleGlobs) {
@@ -105,6 +107,14 @@ public final class NodeRoles {
 
   public boolean isNodeRole(RoleNode role) {
     return reasons.containsKey(role.id());
+  }
+
+  /**
+   * The worker-node policies ({@code AmazonEKSWorkerNodePolicy}, {@code
+   * AmazonEKSWorkerNodeMinimalPolicy}) the role attaches, under any condition; empty when none.
+   */
+  public Set<String> workerNodePolicies(RoleNode role) {
+    return workerPolicies.getOrDefault(role.id(), Set.of());
   }
 
   /** Every node role, in graph order. */
@@ -290,6 +300,11 @@ public final class NodeRoles {
   private void attachesWorkerNodePolicy(RoleNode role) {
     for (Guarded<Value> item : items(role.managedPolicyArns())) {
       Optional<String> name = ManagedPolicies.awsManagedName(item.value());
+      name.filter(WORKER_NODE_POLICIES::contains)
+          .ifPresent(n -> workerPolicies.computeIfAbsent(role.id(), k -> new TreeSet<>()).add(n));
+    }
+    for (Guarded<Value> item : items(role.managedPolicyArns())) {
+      Optional<String> name = ManagedPolicies.awsManagedName(item.value());
       if (name.isPresent() && WORKER_NODE_POLICIES.contains(name.get())) {
         Location at =
             new Location(item.value().span(), role.address(), "The role attaches '" + name.get() + "'.");
@@ -315,6 +330,7 @@ public final class NodeRoles {
         if (g == null) {
           continue;
         }
+        workerPolicies.computeIfAbsent(role.get().id(), k -> new TreeSet<>()).add(name.get());
         String text = "attaches '" + name.get() + "' through '" + p.address() + "'";
         Location at =
             new Location(

@@ -261,10 +261,17 @@ final class NodeRoleChecks {
     return items.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
   }
 
-  /** Whether every cluster the role serves runs in EKS Auto Mode (false when it serves none in scope). */
+  /**
+   * Whether the role is an EKS Auto Mode node role: every cluster it serves runs in Auto Mode, or it
+   * serves none in scope and its worker-node policy is AmazonEKSWorkerNodeMinimalPolicy alone, which
+   * the tools that make node roles (eksctl, terraform-aws-eks) attach only to Auto Mode node roles.
+   */
   boolean autoMode(RoleNode role) {
     List<ClusterNode> clusters = nodeRoles.clustersServed(role);
-    return !clusters.isEmpty() && clusters.stream().allMatch(NodeRoleChecks::isAutoMode);
+    if (clusters.isEmpty()) {
+      return nodeRoles.workerNodePolicies(role).equals(Set.of(Requirements.WORKER_NODE_MINIMAL));
+    }
+    return clusters.stream().allMatch(NodeRoleChecks::isAutoMode);
   }
 
   static boolean isAutoMode(ClusterNode cluster) {
@@ -283,8 +290,8 @@ final class NodeRoleChecks {
       List<ClusterNode> clusters = nodeRoles.clustersServed(role);
       if (clusters.isEmpty()) {
         Optional<String> cniRole = ctx.settings().cniRole().map(s -> s.toLowerCase(Locale.ROOT));
-        if (cniRole.filter("separate"::equals).isPresent()) {
-          continue;
+        if (cniRole.filter("separate"::equals).isPresent() || autoMode(role)) {
+          continue; // Auto Mode manages pod networking itself: its node roles need no CNI permissions
         }
         Families f = familiesWithoutCluster(role);
         merge(out, new CniSubject(role, subject(role), applicability(role), related(role),

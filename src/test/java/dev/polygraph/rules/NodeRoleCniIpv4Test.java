@@ -61,6 +61,15 @@ class NodeRoleCniIpv4Test {
   }
 
   @Test
+  void anAutoModeNodeRoleKnownByItsMinimalPolicyNeedsNoCniPermissions() {
+    RoleNode minimal = Scene.nodeRole("AmazonEKSWorkerNodeMinimalPolicy", "AmazonEC2ContainerRegistryPullOnly").build();
+    assertEquals(List.of(), Runs.run(rule, Runs.graph(minimal)));
+    // The minimal policy next to the classic one says nothing about Auto Mode: the warning stays.
+    RoleNode both = Scene.nodeRole("AmazonEKSWorkerNodeMinimalPolicy", "AmazonEKSWorkerNodePolicy").build();
+    assertEquals(1, Runs.run(rule, Runs.graph(both)).size());
+  }
+
+  @Test
   void settingsRemoveTheAssumptions() {
     RoleNode role = Scene.nodeRole("AmazonEKSWorkerNodePolicy").build();
     List<Finding> findings = Runs.run(rule, Runs.graph(role), Runs.settings("ipv4", "node", List.of()));

@@ -73,19 +73,27 @@ class NodeRoleWorkerNodePermissionsTest {
 
   @Test
   void withoutManagedPolicyArnsTheFindingPointsAtTheRole() {
+    // The minimal policy on a role of a cluster that is not in Auto Mode: the classic set applies.
     RoleNode role =
         G.role(F, "NodeRole", 10).trust(G.trustEc2(at(F, 14))).aws("AmazonEKSWorkerNodeMinimalPolicy", 21).build();
-    List<Finding> findings = Runs.run(rule, Runs.graph(role));
+    List<Finding> findings = Runs.run(rule, Runs.graph(role, Scene.cluster(null, false), Scene.workers()));
 
     assertEquals(1, findings.size());
     assertEquals(span(F, 10, 3, 8), findings.get(0).location().span());
     assertEquals(
-        "Node role 'NodeRole' (attaches 'AmazonEKSWorkerNodeMinimalPolicy') is not granted the permissions of"
+        "Node role 'NodeRole' (used by node group 'Workers') is not granted the permissions of"
             + " 'AmazonEKSWorkerNodePolicy' (missing 'ec2:DescribeInstances', 'ec2:DescribeInstanceTypes',"
             + " 'ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets',"
             + " 'ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications', 'ec2:DescribeVpcs',"
             + " 'eks:DescribeCluster').",
         findings.get(0).message());
+  }
+
+  @Test
+  void aRoleServingNoClusterInScopeWithOnlyTheMinimalPolicyIsAnAutoModeNodeRole() {
+    // eksctl and terraform-aws-eks attach AmazonEKSWorkerNodeMinimalPolicy only to Auto Mode node roles.
+    RoleNode role = Scene.nodeRole("AmazonEKSWorkerNodeMinimalPolicy", "AmazonEC2ContainerRegistryPullOnly").build();
+    assertEquals(List.of(), Runs.run(rule, Runs.graph(role)));
   }
 
   @Test
