@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates HCL expressions of one module instance to format-neutral values. Names bound here
@@ -368,6 +369,55 @@ public final class TfEvaluator {
   }
 
   private Value forExpr(Expr.ForExpr f) {
+    if (f.condition().isPresent() && !mentions(f.condition().get(), f.keyVar(), f.valueVar())) {
+      // A filter that does not look at the element ("if local.create") keeps all elements or none:
+      // when it is not known, both outcomes are kept under its condition, as a conditional does.
+      Expr.ForExpr unfiltered = new Expr.ForExpr(f.keyVar(), f.valueVar(), f.collection(), f.key(), f.value(),
+          Optional.empty(), f.grouping(), f.span());
+      Value none = f.isObject() ? new MapValue(List.of(), f.span()) : new ListValue(List.of(), f.span());
+      return filtered(evaluate(f.condition().get()), f, unfiltered, none);
+    }
+    return iterate(f);
+  }
+
+  private Value filtered(Value keep, Expr.ForExpr f, Expr.ForExpr unfiltered, Value none) {
+    Span span = f.span();
+    if (keep instanceof OneOf one) {
+      List<Guarded<Value>> out = new ArrayList<>();
+      for (Guarded<Value> b : one.branches()) {
+        out.add(new Guarded<>(b.guard(), filtered(b.value(), f, unfiltered, none)));
+      }
+      return ops.oneOf(out, span);
+    }
+    if (keep instanceof Unknown u) {
+      if (ops.isError(u)) {
+        return ops.moved(u, span);
+      }
+      String name = scope.guardPrefix() + ExprText.of(f.condition().get());
+      return ops.oneOf(List.of(new Guarded<>(Guard.of(name, true), iterate(unfiltered)),
+          new Guarded<>(Guard.of(name, false), none)), span);
+    }
+    Boolean known = ValueOps.asBool(keep);
+    if (known == null) {
+      return evaluation.error("the filter " + ExprText.of(f.condition().get()) + " is "
+          + ValueOps.typeName(keep) + ", not a bool", span);
+    }
+    return known ? iterate(unfiltered) : none;
+  }
+
+  /** Whether the expression's text names one of the iteration variables (a conservative yes). */
+  private static boolean mentions(Expr expr, Optional<String> keyVar, String valueVar) {
+    String text = ExprText.of(expr);
+    for (String name : keyVar.isPresent() ? List.of(keyVar.get(), valueVar) : List.of(valueVar)) {
+      if (Pattern.compile("(?<![.\\w])" + Pattern.quote(name) + "(?!\\w)")
+          .matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Value iterate(Expr.ForExpr f) {
     Span span = f.span();
     return ops.map(evaluate(f.collection()), span, collection -> {
       Optional<List<Map.Entry<Value, Value>>> elements = iteration(collection);

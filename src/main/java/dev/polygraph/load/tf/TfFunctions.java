@@ -616,6 +616,7 @@ final class TfFunctions {
       if (v instanceof ListValue l) {
         return l;
       }
+      notKnownWhenComputed(v);
       throw fail(what(i) + " must be a list, not " + ValueOps.typeName(v));
     }
 
@@ -624,7 +625,19 @@ final class TfFunctions {
       if (v instanceof MapValue m) {
         return m;
       }
+      notKnownWhenComputed(v);
       throw fail(what(i) + " must be a map, not " + ValueOps.typeName(v));
+    }
+
+    /**
+     * A computed attribute ({@code data.aws_availability_zones.x.names}) stands for a value of any
+     * type the provider gives when Terraform runs: where a list or map is expected it is not known,
+     * not a type error.
+     */
+    private static void notKnownWhenComputed(Value v) {
+      if (v instanceof Text t && t.soleSymbol().orElse(null) instanceof Symbol.ResourceAttr attr) {
+        throw notKnown("'" + attr.address() + "." + attr.attribute() + "' is computed when Terraform runs");
+      }
     }
 
     private static String keyOf(Value v) {

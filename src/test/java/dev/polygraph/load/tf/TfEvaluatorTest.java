@@ -123,6 +123,10 @@ class TfEvaluatorTest {
       [for s in "abc" : s] ¦ ?(cannot iterate over "abc": it is 'abc')
       [for s in var.create ? ["x"] : [] : s] ¦ ([var.create]: ["x"] | ![var.create]: [])
       [for s in var.account : s] ¦ ?(variable 'account' has no value)
+      {for k, v in var.m : k => v if var.create} ¦ ([var.create]: {a="1", b="2"} | ![var.create]: {})
+      [for s in var.list : s if var.create && aws_iam_role.node.arn == "x"] ¦ ([var.create && aws_iam_role.node.arn == "x"]: ["a", "b"] | ![var.create && aws_iam_role.node.arn == "x"]: [])
+      [for s in var.list : s if s == var.account] ¦ ?(variable 'account' has no value)
+      [for s in var.list : s if true] ¦ ["a", "b"]
       "a" + 1 ¦ ?('+' needs a number, not 'a')
       {a = 1} + 1 ¦ ?('+' needs a number, not a map)
       1 / 0 ¦ ?(division by zero)

@@ -111,6 +111,8 @@ class TfFunctionsTest {
       sha256("x") ¦ ?(function 'sha256' is not computed by polygraph)
       uuid() ¦ ?(function 'uuid' is not computed by polygraph)
       nonsensitive(aws_iam_role.node.arn) ¦ "${aws_iam_role.node.arn}"
+      slice(aws_iam_role.node.arn, 0, 1) ¦ ?('aws_iam_role.node.arn' is computed when Terraform runs)
+      try(slice(aws_iam_role.node.arn, 0, 1), ["fallback"]) ¦ ?('aws_iam_role.node.arn' is computed when Terraform runs)
       sensitive(concat(["a"], ["b"])) ¦ ["a", "b"]
       sensitive("a", "b") ¦ ?(function 'sensitive' takes 1 argument, got 2)
       timestamp() ¦ ?(function 'timestamp' is not computed by polygraph)
