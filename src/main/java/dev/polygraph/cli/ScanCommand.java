@@ -145,6 +145,11 @@ final class ScanCommand implements Callable<Integer> {
         out.flush();
         return Main.EXIT_OK;
       }
+      for (Path f : cfg.withTerraformFlags(tfVarFiles, tfVars).tfVarFiles()) {
+        if (!Files.isRegularFile(f)) {
+          throw usage("the variable file '" + f + "' does not exist or is not a file");
+        }
+      }
       Baseline earlier = readBaseline();
       Level threshold = level(failOn, "--fail-on", true);
       List<Format> wanted = formats.isEmpty() ? List.of(Format.text) : List.copyOf(new LinkedHashSet<>(formats));

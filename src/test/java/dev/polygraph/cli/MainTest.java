@@ -83,6 +83,11 @@ class MainTest {
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("no such file or directory: no/such/dir"), missing.err());
 
+    Run missingVarFile = run("scan", "--tf-var-file", "no/such.tfvars", "examples");
+    assertEquals(2, missingVarFile.code());
+    assertTrue(missingVarFile.err().startsWith("polygraph: the variable file '"), missingVarFile.err());
+    assertTrue(missingVarFile.err().contains("no/such.tfvars' does not exist or is not a file"), missingVarFile.err());
+
     Run badFamily = run("scan", "--ip-family", "ipv5", "examples");
     assertEquals(2, badFamily.code());
 
