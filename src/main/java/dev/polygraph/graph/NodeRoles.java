@@ -298,23 +298,25 @@ public final class NodeRoles {
   }
 
   private void attachesWorkerNodePolicy(RoleNode role) {
-    for (Guarded<Value> item : items(role.managedPolicyArns())) {
-      Optional<String> name = ManagedPolicies.awsManagedName(item.value());
-      name.filter(WORKER_NODE_POLICIES::contains)
-          .ifPresent(n -> workerPolicies.computeIfAbsent(role.id(), k -> new TreeSet<>()).add(n));
-    }
+    Reason first = null;
     for (Guarded<Value> item : items(role.managedPolicyArns())) {
       Optional<String> name = ManagedPolicies.awsManagedName(item.value());
       if (name.isPresent() && WORKER_NODE_POLICIES.contains(name.get())) {
-        Location at =
-            new Location(item.value().span(), role.address(), "The role attaches '" + name.get() + "'.");
-        addReason(role, new Reason("attaches '" + name.get() + "'", item.guard(), at, List.of()));
-        return;
+        workerPolicies.computeIfAbsent(role.id(), k -> new TreeSet<>()).add(name.get());
+        if (first == null) {
+          Location at =
+              new Location(item.value().span(), role.address(), "The role attaches '" + name.get() + "'.");
+          first = new Reason("attaches '" + name.get() + "'", item.guard(), at, List.of());
+        }
       }
     }
+    // The role's own list first; else the first attachment resource that attaches one.
     List<Reason> attached = workerPolicyAttachments.getOrDefault(role.id(), List.of());
-    if (!attached.isEmpty()) {
-      addReason(role, attached.get(0));
+    if (first == null && !attached.isEmpty()) {
+      first = attached.get(0);
+    }
+    if (first != null) {
+      addReason(role, first);
     }
   }
 
