@@ -15,6 +15,7 @@ import dev.polygraph.load.iam.IamLoader;
 import dev.polygraph.load.tf.Body;
 import dev.polygraph.load.tf.HclLayout;
 import dev.polygraph.load.tf.TerraformLoader;
+import dev.polygraph.load.tf.TfOptions;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.report.Notification;
@@ -26,6 +27,7 @@ import dev.polygraph.rules.RuleContext;
 import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.rules.RuleMetadata;
 import dev.polygraph.source.InputProblem;
+import dev.polygraph.source.ReadScope;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.suppress.ExternalIgnore;
 import dev.polygraph.suppress.SuppressionSource;
@@ -60,24 +62,44 @@ public final class Scanner {
   private final ScanOptions options;
   private final String toolVersion;
   private final List<ExternalIgnore> ignores;
+  private final List<Path> allowed;
 
   public Scanner(ScanOptions options) {
-    this(options, Version.current(), List.of());
+    this(options, Version.current(), List.of(), List.of());
   }
 
   Scanner(ScanOptions options, String toolVersion) {
-    this(options, toolVersion, List.of());
+    this(options, toolVersion, List.of(), List.of());
   }
 
-  private Scanner(ScanOptions options, String toolVersion, List<ExternalIgnore> ignores) {
+  private Scanner(ScanOptions options, String toolVersion, List<ExternalIgnore> ignores, List<Path> allowed) {
     this.options = options;
     this.toolVersion = toolVersion;
     this.ignores = List.copyOf(ignores);
+    this.allowed = List.copyOf(allowed);
   }
 
   /** The same scanner, with the config's {@code ignore:} entries. */
   public Scanner withIgnores(List<ExternalIgnore> configIgnores) {
-    return new Scanner(options, toolVersion, configIgnores);
+    return new Scanner(options, toolVersion, configIgnores, allowed);
+  }
+
+  /**
+   * The same scanner, allowed to read these files and directories too (the config file, {@code
+   * --allow-outside}); without them it reads only files under the scanned paths.
+   */
+  public Scanner allowing(List<Path> more) {
+    List<Path> all = new ArrayList<>(allowed);
+    all.addAll(more);
+    return new Scanner(options, toolVersion, ignores, all);
+  }
+
+  /** What a scan of these paths may read: under them, plus what {@link #allowing} adds. */
+  public ReadScope readScope(List<Path> paths) {
+    List<Path> extra = new ArrayList<>(allowed);
+    // The config file that declares roles is read for their findings' snippets.
+    options.roles().forEach(r -> extra.add(Path.of(r.span().file())));
+    return ReadScope.of(paths, extra);
   }
 
   /**
@@ -86,11 +108,12 @@ public final class Scanner {
    * @throws IOException when a given path does not exist or cannot be walked (usage error)
    */
   public ScanReport scan(List<Path> paths) throws IOException {
-    Discovery discovery = new Discovery(options.root(), options.exclude(), Scanner::isCandidate);
+    Discovery discovery =
+        new Discovery(options.root(), options.exclude(), Scanner::isCandidate, readScope(paths));
     Discovery.Result discovered = discovery.discover(paths);
     List<Notification> notifications = new ArrayList<>(discovered.notifications());
 
-    List<InputProblem> problems = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>(discovered.problems());
     List<CfnTemplate> templates = new ArrayList<>();
     List<SourceFile> scripts = new ArrayList<>();
     Map<String, SourceFile> files = new LinkedHashMap<>();
@@ -132,14 +155,15 @@ public final class Scanner {
       }
       suppressionSources.add(SuppressionSource.yamlOrJson(file, tree.root(), template));
     }
-    iam.declare(options.roles(), path -> fileAt(path, discovery, files, notifications));
+    Discovery.Sink referenced = Discovery.Sink.create();
+    ScanFiles access = new ScanFiles(options.root(), discovery, files, referenced);
+    iam.declare(options.roles(), access::at);
 
     PolicyGraph.Builder graph = PolicyGraph.builder();
     new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph);
     // Files a script passes with file://, or the config names, are read once, like discovered ones.
     ShellGraphBuilder.Result shell =
-        new ShellGraphBuilder(path -> fileAt(path, discovery, files, notifications))
-            .build(scripts, graph);
+        new ShellGraphBuilder(access::at).build(scripts, graph);
     problems.addAll(shell.problems());
     for (SourceFile script : scripts) {
       ScriptLayout layout = shell.layouts().get(script.name());
@@ -147,7 +171,7 @@ public final class Scanner {
     }
     problems.addAll(iam.build(graph));
     if (!tfFiles.isEmpty() || !tfvarsFiles.isEmpty()) {
-      terraform(tfFiles, tfvarsFiles, graph, discovery, files, problems, notifications, suppressionSources);
+      terraform(tfFiles, tfvarsFiles, graph, access, files, problems, notifications, suppressionSources);
     }
     if (!tfJsonFiles.isEmpty()) {
       notifications.add(
@@ -156,6 +180,9 @@ public final class Scanner {
               "Terraform JSON syntax (.tf.json) is not read yet; skipped '" + String.join("', '", tfJsonFiles) + "'.",
               null));
     }
+    problems.addAll(referenced.problems());
+    notifications.addAll(referenced.notifications());
+    notifications.addAll(access.refusals());
     // A JSON file both scanned and passed by a script is read twice; its problems count once.
     List<InputProblem> distinctProblems = List.copyOf(new LinkedHashSet<>(problems));
 
@@ -199,16 +226,13 @@ public final class Scanner {
       List<SourceFile> tfFiles,
       List<SourceFile> tfvarsFiles,
       PolicyGraph.Builder graph,
-      Discovery discovery,
+      ScanFiles access,
       Map<String, SourceFile> files,
       List<InputProblem> problems,
       List<Notification> notifications,
       List<SuppressionSource> suppressionSources) {
     TerraformLoader.Result tf =
-        new TerraformLoader(
-                options.terraform(),
-                path -> fileAt(options.root().resolve(path), discovery, files, notifications))
-            .load(tfFiles, tfvarsFiles, graph);
+        new TerraformLoader(readableVarFiles(access), access::named).load(tfFiles, tfvarsFiles, graph);
     problems.addAll(tf.problems());
     for (InputProblem note : tf.notes()) {
       notifications.add(new Notification(Level.NOTE, note.message(), note.span()));
@@ -237,18 +261,15 @@ public final class Scanner {
         && !options.skippedRules().contains(id);
   }
 
-  /** The scan's file at a path the config names, read now if discovery did not. */
-  private static java.util.Optional<SourceFile> fileAt(
-      Path path, Discovery discovery, Map<String, SourceFile> files, List<Notification> notifications) {
-    Path abs = path.toAbsolutePath().normalize();
-    // Discovered files are keyed by the name discovery gives a path, so one lookup finds them.
-    SourceFile known = files.get(discovery.name(abs));
-    if (known != null) {
-      return java.util.Optional.of(known);
+  /** The Terraform options without the variable files outside the scanned tree (each said once). */
+  private TfOptions readableVarFiles(ScanFiles access) {
+    List<String> kept = new ArrayList<>();
+    for (String name : options.terraform().varFiles()) {
+      if (!access.refuses(name)) {
+        kept.add(name);
+      }
     }
-    java.util.Optional<SourceFile> read = discovery.read(abs, notifications);
-    read.ifPresent(f -> files.put(f.name(), f));
-    return read;
+    return new TfOptions(kept, options.terraform().vars());
   }
 
   private boolean runRules(
