@@ -29,6 +29,7 @@ import dev.polygraph.rules.RuleMetadata;
 import dev.polygraph.source.InputProblem;
 import dev.polygraph.source.ReadScope;
 import dev.polygraph.source.SourceFile;
+import dev.polygraph.source.Span;
 import dev.polygraph.suppress.ExternalIgnore;
 import dev.polygraph.suppress.SuppressionSource;
 import dev.polygraph.suppress.Suppressor;
@@ -123,44 +124,50 @@ public final class Scanner {
     List<SourceFile> tfvarsFiles = new ArrayList<>();
     List<String> tfJsonFiles = new ArrayList<>();
     for (SourceFile file : discovered.files()) {
-      String lower = file.name().toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".tf.json")) {
-        tfJsonFiles.add(file.name());
-        continue;
+      try {
+        String lower = file.name().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".tf.json")) {
+          tfJsonFiles.add(file.name());
+          continue;
+        }
+        files.put(file.name(), file);
+        if (lower.endsWith(".tf")) {
+          tfFiles.add(file);
+          continue;
+        }
+        if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) {
+          tfvarsFiles.add(file);
+          continue;
+        }
+        if (ShellFormat.isScript(file)) {
+          scripts.add(file);
+          continue;
+        }
+        if (IamFormat.isAccountDump(file)) {
+          iam.addAccountDump(file); // streamed: a dump is too large to hold as one tree
+          continue;
+        }
+        TreeResult tree = CfnFormat.read(file);
+        problems.addAll(tree.problems());
+        boolean template = tree.root() instanceof MapNode map && CfnFormat.isTemplate(map);
+        if (template) {
+          templates.add(new CfnTemplate(file, (MapNode) tree.root()));
+        } else if (IamFormat.isCandidate(file)) {
+          iam.add(file, tree);
+        }
+        suppressionSources.add(SuppressionSource.yamlOrJson(file, tree.root(), template));
+      } catch (OutOfMemoryError | StackOverflowError e) {
+        // The file's trees are garbage now: it is a problem, and the other files are still checked.
+        problems.add(exhausted(file.name(), e));
       }
-      files.put(file.name(), file);
-      if (lower.endsWith(".tf")) {
-        tfFiles.add(file);
-        continue;
-      }
-      if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) {
-        tfvarsFiles.add(file);
-        continue;
-      }
-      if (ShellFormat.isScript(file)) {
-        scripts.add(file);
-        continue;
-      }
-      if (IamFormat.isAccountDump(file)) {
-        iam.addAccountDump(file); // streamed: a dump is too large to hold as one tree
-        continue;
-      }
-      TreeResult tree = CfnFormat.read(file);
-      problems.addAll(tree.problems());
-      boolean template = tree.root() instanceof MapNode map && CfnFormat.isTemplate(map);
-      if (template) {
-        templates.add(new CfnTemplate(file, (MapNode) tree.root()));
-      } else if (IamFormat.isCandidate(file)) {
-        iam.add(file, tree);
-      }
-      suppressionSources.add(SuppressionSource.yamlOrJson(file, tree.root(), template));
     }
     Discovery.Sink referenced = Discovery.Sink.create();
     ScanFiles access = new ScanFiles(options.root(), discovery, files, referenced);
     iam.declare(options.roles(), access::at);
 
     PolicyGraph.Builder graph = PolicyGraph.builder();
-    new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph);
+    boolean complete = withinLimits("the CloudFormation templates", notifications,
+        () -> new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph));
     // Files a script passes with file://, or the config names, are read once, like discovered ones.
     ShellGraphBuilder.Result shell =
         new ShellGraphBuilder(access::at).build(scripts, graph);
@@ -171,7 +178,8 @@ public final class Scanner {
     }
     problems.addAll(iam.build(graph));
     if (!tfFiles.isEmpty() || !tfvarsFiles.isEmpty()) {
-      terraform(tfFiles, tfvarsFiles, graph, access, files, problems, notifications, suppressionSources);
+      complete &= withinLimits("the Terraform configurations", notifications,
+          () -> terraform(tfFiles, tfvarsFiles, graph, access, files, problems, notifications, suppressionSources));
     }
     if (!tfJsonFiles.isEmpty()) {
       notifications.add(
@@ -193,7 +201,7 @@ public final class Scanner {
     }
     List<Finding> ruleFindings = new ArrayList<>();
     boolean successful =
-        runRules(rules, metas, graph.build(), distinctProblems, ruleFindings, notifications);
+        runRules(rules, metas, graph.build(), distinctProblems, ruleFindings, notifications) && complete;
     ruleFindings.removeIf(f -> !reportsOn(metas.get(f.ruleId()), f, shell.inputs()));
 
     Set<String> ran = Set.copyOf(metas.keySet());
@@ -261,6 +269,28 @@ public final class Scanner {
         && !options.skippedRules().contains(id);
   }
 
+  /** A file whose reading ran out of memory or stack: a problem at its start. */
+  private static InputProblem exhausted(String file, VirtualMachineError e) {
+    return new InputProblem(Span.fileStart(file),
+        "The file could not be read within polygraph's limits (" + e.getClass().getSimpleName() + "); it is not checked.");
+  }
+
+  /**
+   * Runs one loading stage; when it runs out of memory or stack the rest of the scan still runs and
+   * reports (the run is then not successful, exit code 2), with a notification naming the stage.
+   */
+  private static boolean withinLimits(String what, List<Notification> notifications, Runnable stage) {
+    try {
+      stage.run();
+      return true;
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      notifications.add(new Notification(Level.ERROR, "Reading " + what + " ran out of "
+          + (e instanceof OutOfMemoryError ? "memory" : "stack") + " (" + e.getClass().getSimpleName()
+          + "); their findings are missing from this report.", null));
+      return false;
+    }
+  }
+
   /** The Terraform options without the variable files outside the scanned tree (each said once). */
   private TfOptions readableVarFiles(ScanFiles access) {
     List<String> kept = new ArrayList<>();
@@ -296,7 +326,7 @@ public final class Scanner {
       try {
         rule.check(context);
         findings.addAll(ruleFindings);
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         // A crashing rule must not take the other rules' findings with it (cfn-lint's E0002).
         successful = false;
         notifications.add(
