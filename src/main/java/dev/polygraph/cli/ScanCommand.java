@@ -13,12 +13,14 @@ import dev.polygraph.report.sarif.SarifReporter;
 import dev.polygraph.report.text.TextReporter;
 import dev.polygraph.rules.Catalogue;
 import dev.polygraph.rules.RuleSettings;
+import dev.polygraph.scan.PolicyInputSignal;
 import dev.polygraph.scan.ReportScope;
 import dev.polygraph.load.tf.TfOptions;
 import dev.polygraph.scan.ScanOptions;
 import dev.polygraph.scan.Scanner;
 import dev.polygraph.suppress.Baseline;
 import dev.polygraph.suppress.BaselineException;
+import dev.polygraph.source.ReadScope;
 import dev.polygraph.suppress.ExternalIgnore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,6 +124,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Text output: also print suppressed findings, marked with their reason.")
   boolean showSuppressed;
 
+  @Option(names = "--allow-outside", paramLabel = "PATH",
+      description = "Also let polygraph read this file or directory outside the scanned paths (shared "
+          + "policies, var files, modules kept elsewhere); repeatable.")
+  List<Path> allowOutside = new ArrayList<>();
+
   @Option(names = "--print-config",
       description = "Print the effective configuration (config file and flags merged) as YAML and exit.")
   boolean printConfig;
@@ -150,6 +157,9 @@ final class ScanCommand implements Callable<Integer> {
           throw usage("the variable file '" + f + "' does not exist or is not a file");
         }
       }
+      List<Path> allowed = allowed(cfg);
+      ReadScope scope = new Scanner(options).allowing(allowed).readScope(targets);
+      checkVarFilesInScope(cfg, scope);
       Baseline earlier = readBaseline();
       Level threshold = level(failOn, "--fail-on", true);
       List<Format> wanted = formats.isEmpty() ? List.of(Format.text) : List.copyOf(new LinkedHashSet<>(formats));
@@ -164,10 +174,11 @@ final class ScanCommand implements Callable<Integer> {
       if (outputs.isEmpty() && !machine.isEmpty() && wanted.contains(Format.text)) {
         throw usage("text and " + machine.get(0) + " cannot both go to stdout: give --output for " + machine.get(0));
       }
+      checkOutputs(targets, cfg, scope);
 
       ScanReport report;
       try {
-        report = new Scanner(options).withIgnores(ignores(cfg)).scan(targets);
+        report = new Scanner(options).withIgnores(ignores(cfg)).allowing(allowed).scan(targets);
         if (!reportOnly.isEmpty()) {
           report = ReportScope.only(report, options.root(), reportOnly);
         }
@@ -179,22 +190,119 @@ final class ScanCommand implements Callable<Integer> {
         report = earlier.compare(report);
       }
 
-      for (Format f : wanted) {
-        int i = machine.indexOf(f);
-        if (i >= 0 && !outputs.isEmpty()) {
-          Path target = outputs.get(i);
-          try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            reporter(f).write(report, w);
-          }
-        } else {
-          reporter(f).write(report, out);
-          out.flush();
-        }
+      if (!writeReports(report, wanted, machine, out, err)) {
+        return Main.EXIT_ERROR;
+      }
+      if (!report.executionSuccessful()) {
+        err.println("polygraph: the scan did not complete (see the report's notifications); its findings are partial");
+        return Main.EXIT_ERROR;
       }
       return counts(report, threshold) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     } catch (UsageException e) {
       err.println("polygraph: " + e.getMessage());
       return Main.EXIT_ERROR;
+    }
+  }
+
+  /**
+   * Writes every report; false, with one line on stderr, when a write fails (a closed or full
+   * stdout, an unwritable file): a report that did not arrive must not pass as a clean run.
+   */
+  private boolean writeReports(
+      ScanReport report, List<Format> wanted, List<Format> machine, PrintWriter out, PrintWriter err) {
+    for (Format f : wanted) {
+      int i = machine.indexOf(f);
+      if (i >= 0 && !outputs.isEmpty()) {
+        Path target = outputs.get(i);
+        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+          reporter(f).write(report, w);
+        } catch (IOException | java.io.UncheckedIOException e) {
+          err.println("polygraph: cannot write '" + target + "': " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+          return false;
+        }
+      } else {
+        try {
+          reporter(f).write(report, out);
+        } catch (IOException e) {
+          // PrintWriter reports through checkError() below
+        }
+        out.flush();
+        if (out.checkError()) {
+          err.println("polygraph: cannot write the " + f + " report to standard output (closed or full)");
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** What the scan may read besides the scanned paths: the config file and --allow-outside. */
+  private List<Path> allowed(Config cfg) throws UsageException {
+    List<Path> allowed = new ArrayList<>();
+    cfg.file().ifPresent(allowed::add);
+    for (Path p : allowOutside) {
+      if (!Files.exists(p)) {
+        throw usage("--allow-outside: no such file or directory: " + p);
+      }
+      allowed.add(p);
+    }
+    return allowed;
+  }
+
+  /** Variable files, from the config or the command line, are read only inside the scope. */
+  private void checkVarFilesInScope(Config cfg, ReadScope scope) throws UsageException {
+    for (Path f : cfg.withTerraformFlags(tfVarFiles, tfVars).tfVarFiles()) {
+      if (scope.check(f).verdict() == ReadScope.Verdict.OUTSIDE) {
+        String from = cfg.tfVarFiles().contains(f)
+            ? " (terraform.var-files in " + cfg.file().map(Path::toString).orElse("the config") + ")" : "";
+        throw usage("the variable file '" + f + "'" + from + " is " + ReadScope.OUTSIDE
+            + ": polygraph reads only files under the scanned paths; --allow-outside PATH widens them");
+      }
+    }
+  }
+
+  /**
+   * An output must not overwrite an input (a template named with -o, the config) and two outputs
+   * must not be one file (the first report would be lost).
+   */
+  private void checkOutputs(List<Path> targets, Config cfg, ReadScope scope) throws UsageException {
+    Set<Path> seen = new java.util.HashSet<>();
+    Set<Path> inputs = new java.util.HashSet<>();
+    for (Path t : targets) {
+      realPath(t).ifPresent(inputs::add);
+    }
+    cfg.file().flatMap(ScanCommand::realPath).ifPresent(inputs::add);
+    for (Path o : outputs) {
+      Path same = realPath(o).orElse(o.toAbsolutePath().normalize());
+      if (!seen.add(same)) {
+        throw usage("the output '" + o + "' is given twice: each --output must be a different file");
+      }
+      if (inputs.contains(same) || isPolicyInput(o, scope)) {
+        throw usage("the output '" + o + "' is an input of the scan: polygraph does not overwrite its inputs");
+      }
+    }
+  }
+
+  /** Whether a file the scan would read holds a policy input (what the scan would read it as). */
+  private static boolean isPolicyInput(Path file, ReadScope scope) {
+    ReadScope.Access access = scope.check(file);
+    if (access.verdict() != ReadScope.Verdict.READ) {
+      return false;
+    }
+    try (java.io.InputStream in = Files.newInputStream(access.real())) {
+      byte[] head = in.readNBytes(PolicyInputSignal.HEAD_BYTES);
+      return PolicyInputSignal.claims(file.getFileName().toString(), new String(head, StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static Optional<Path> realPath(Path p) {
+    try {
+      return Optional.of(p.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
     }
   }
 

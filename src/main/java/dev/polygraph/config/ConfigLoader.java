@@ -1,6 +1,7 @@
 package dev.polygraph.config;
 
 import dev.polygraph.finding.Level;
+import dev.polygraph.source.FileNames;
 import dev.polygraph.source.InputProblem;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
@@ -43,7 +44,11 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  /** The config file of the first path's directory or the nearest ancestor, if any. */
+  /**
+   * The config file of the first path's directory or the nearest ancestor, if any. A candidate that
+   * is a symbolic link out of its own directory is passed over: a pull request must not make
+   * polygraph read, and quote in its errors, a file elsewhere on the machine as its config.
+   */
   public static Optional<Path> find(Path start) {
     Path dir = start.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
@@ -51,11 +56,19 @@ public final class ConfigLoader {
     }
     for (; dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve(FILE_NAME);
-      if (Files.isRegularFile(candidate)) {
+      if (Files.isRegularFile(candidate) && staysIn(candidate, dir)) {
         return Optional.of(candidate);
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean staysIn(Path file, Path dir) {
+    try {
+      return file.toRealPath().startsWith(dir.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   public static Config load(Path file) throws ConfigException {
@@ -65,7 +78,7 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read the config file (" + e.getMessage() + ")");
     }
-    String name = file.toString().replace('\\', '/');
+    String name = FileNames.of(file);
     TreeResult tree = YamlTreeReader.read(new SourceFile(file, name, text));
     if (!tree.problems().isEmpty()) {
       InputProblem p = tree.problems().get(0);

@@ -15,6 +15,7 @@ import dev.polygraph.load.iam.IamLoader;
 import dev.polygraph.load.tf.Body;
 import dev.polygraph.load.tf.HclLayout;
 import dev.polygraph.load.tf.TerraformLoader;
+import dev.polygraph.load.tf.TfOptions;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.report.Notification;
@@ -26,7 +27,9 @@ import dev.polygraph.rules.RuleContext;
 import dev.polygraph.rules.RuleMeta;
 import dev.polygraph.rules.RuleMetadata;
 import dev.polygraph.source.InputProblem;
+import dev.polygraph.source.ReadScope;
 import dev.polygraph.source.SourceFile;
+import dev.polygraph.source.Span;
 import dev.polygraph.suppress.ExternalIgnore;
 import dev.polygraph.suppress.SuppressionSource;
 import dev.polygraph.suppress.Suppressor;
@@ -60,24 +63,44 @@ public final class Scanner {
   private final ScanOptions options;
   private final String toolVersion;
   private final List<ExternalIgnore> ignores;
+  private final List<Path> allowed;
 
   public Scanner(ScanOptions options) {
-    this(options, Version.current(), List.of());
+    this(options, Version.current(), List.of(), List.of());
   }
 
   Scanner(ScanOptions options, String toolVersion) {
-    this(options, toolVersion, List.of());
+    this(options, toolVersion, List.of(), List.of());
   }
 
-  private Scanner(ScanOptions options, String toolVersion, List<ExternalIgnore> ignores) {
+  private Scanner(ScanOptions options, String toolVersion, List<ExternalIgnore> ignores, List<Path> allowed) {
     this.options = options;
     this.toolVersion = toolVersion;
     this.ignores = List.copyOf(ignores);
+    this.allowed = List.copyOf(allowed);
   }
 
   /** The same scanner, with the config's {@code ignore:} entries. */
   public Scanner withIgnores(List<ExternalIgnore> configIgnores) {
-    return new Scanner(options, toolVersion, configIgnores);
+    return new Scanner(options, toolVersion, configIgnores, allowed);
+  }
+
+  /**
+   * The same scanner, allowed to read these files and directories too (the config file, {@code
+   * --allow-outside}); without them it reads only files under the scanned paths.
+   */
+  public Scanner allowing(List<Path> more) {
+    List<Path> all = new ArrayList<>(allowed);
+    all.addAll(more);
+    return new Scanner(options, toolVersion, ignores, all);
+  }
+
+  /** What a scan of these paths may read: under them, plus what {@link #allowing} adds. */
+  public ReadScope readScope(List<Path> paths) {
+    List<Path> extra = new ArrayList<>(allowed);
+    // The config file that declares roles is read for their findings' snippets.
+    options.roles().forEach(r -> extra.add(Path.of(r.span().file())));
+    return ReadScope.of(paths, extra);
   }
 
   /**
@@ -86,11 +109,12 @@ public final class Scanner {
    * @throws IOException when a given path does not exist or cannot be walked (usage error)
    */
   public ScanReport scan(List<Path> paths) throws IOException {
-    Discovery discovery = new Discovery(options.root(), options.exclude(), Scanner::isCandidate);
+    Discovery discovery =
+        new Discovery(options.root(), options.exclude(), Scanner::isCandidate, readScope(paths));
     Discovery.Result discovered = discovery.discover(paths);
     List<Notification> notifications = new ArrayList<>(discovered.notifications());
 
-    List<InputProblem> problems = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>(discovered.problems());
     List<CfnTemplate> templates = new ArrayList<>();
     List<SourceFile> scripts = new ArrayList<>();
     Map<String, SourceFile> files = new LinkedHashMap<>();
@@ -100,46 +124,53 @@ public final class Scanner {
     List<SourceFile> tfvarsFiles = new ArrayList<>();
     List<String> tfJsonFiles = new ArrayList<>();
     for (SourceFile file : discovered.files()) {
-      String lower = file.name().toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".tf.json")) {
-        tfJsonFiles.add(file.name());
-        continue;
+      try {
+        String lower = file.name().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".tf.json")) {
+          tfJsonFiles.add(file.name());
+          continue;
+        }
+        files.put(file.name(), file);
+        if (lower.endsWith(".tf")) {
+          tfFiles.add(file);
+          continue;
+        }
+        if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) {
+          tfvarsFiles.add(file);
+          continue;
+        }
+        if (ShellFormat.isScript(file)) {
+          scripts.add(file);
+          continue;
+        }
+        if (IamFormat.isAccountDump(file)) {
+          iam.addAccountDump(file); // streamed: a dump is too large to hold as one tree
+          continue;
+        }
+        TreeResult tree = CfnFormat.read(file);
+        problems.addAll(tree.problems());
+        boolean template = tree.root() instanceof MapNode map && CfnFormat.isTemplate(map);
+        if (template) {
+          templates.add(new CfnTemplate(file, (MapNode) tree.root()));
+        } else if (IamFormat.isCandidate(file)) {
+          iam.add(file, tree);
+        }
+        suppressionSources.add(SuppressionSource.yamlOrJson(file, tree.root(), template));
+      } catch (OutOfMemoryError | StackOverflowError e) {
+        // The file's trees are garbage now: it is a problem, and the other files are still checked.
+        problems.add(exhausted(file.name(), e));
       }
-      files.put(file.name(), file);
-      if (lower.endsWith(".tf")) {
-        tfFiles.add(file);
-        continue;
-      }
-      if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) {
-        tfvarsFiles.add(file);
-        continue;
-      }
-      if (ShellFormat.isScript(file)) {
-        scripts.add(file);
-        continue;
-      }
-      if (IamFormat.isAccountDump(file)) {
-        iam.addAccountDump(file); // streamed: a dump is too large to hold as one tree
-        continue;
-      }
-      TreeResult tree = CfnFormat.read(file);
-      problems.addAll(tree.problems());
-      boolean template = tree.root() instanceof MapNode map && CfnFormat.isTemplate(map);
-      if (template) {
-        templates.add(new CfnTemplate(file, (MapNode) tree.root()));
-      } else if (IamFormat.isCandidate(file)) {
-        iam.add(file, tree);
-      }
-      suppressionSources.add(SuppressionSource.yamlOrJson(file, tree.root(), template));
     }
-    iam.declare(options.roles(), path -> fileAt(path, discovery, files, notifications));
+    Discovery.Sink referenced = Discovery.Sink.create();
+    ScanFiles access = new ScanFiles(options.root(), discovery, files, referenced);
+    iam.declare(options.roles(), access::at);
 
     PolicyGraph.Builder graph = PolicyGraph.builder();
-    new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph);
+    boolean complete = withinLimits("the CloudFormation templates", notifications,
+        () -> new CfnGraphBuilder().build(templates, new CfnOptions(options.cfnParameters()), graph));
     // Files a script passes with file://, or the config names, are read once, like discovered ones.
     ShellGraphBuilder.Result shell =
-        new ShellGraphBuilder(path -> fileAt(path, discovery, files, notifications))
-            .build(scripts, graph);
+        new ShellGraphBuilder(access::at).build(scripts, graph);
     problems.addAll(shell.problems());
     for (SourceFile script : scripts) {
       ScriptLayout layout = shell.layouts().get(script.name());
@@ -147,7 +178,8 @@ public final class Scanner {
     }
     problems.addAll(iam.build(graph));
     if (!tfFiles.isEmpty() || !tfvarsFiles.isEmpty()) {
-      terraform(tfFiles, tfvarsFiles, graph, discovery, files, problems, notifications, suppressionSources);
+      complete &= withinLimits("the Terraform configurations", notifications,
+          () -> terraform(tfFiles, tfvarsFiles, graph, access, files, problems, notifications, suppressionSources));
     }
     if (!tfJsonFiles.isEmpty()) {
       notifications.add(
@@ -156,6 +188,9 @@ public final class Scanner {
               "Terraform JSON syntax (.tf.json) is not read yet; skipped '" + String.join("', '", tfJsonFiles) + "'.",
               null));
     }
+    problems.addAll(referenced.problems());
+    notifications.addAll(referenced.notifications());
+    notifications.addAll(access.refusals());
     // A JSON file both scanned and passed by a script is read twice; its problems count once.
     List<InputProblem> distinctProblems = List.copyOf(new LinkedHashSet<>(problems));
 
@@ -166,7 +201,7 @@ public final class Scanner {
     }
     List<Finding> ruleFindings = new ArrayList<>();
     boolean successful =
-        runRules(rules, metas, graph.build(), distinctProblems, ruleFindings, notifications);
+        runRules(rules, metas, graph.build(), distinctProblems, ruleFindings, notifications) && complete;
     ruleFindings.removeIf(f -> !reportsOn(metas.get(f.ruleId()), f, shell.inputs()));
 
     Set<String> ran = Set.copyOf(metas.keySet());
@@ -199,16 +234,13 @@ public final class Scanner {
       List<SourceFile> tfFiles,
       List<SourceFile> tfvarsFiles,
       PolicyGraph.Builder graph,
-      Discovery discovery,
+      ScanFiles access,
       Map<String, SourceFile> files,
       List<InputProblem> problems,
       List<Notification> notifications,
       List<SuppressionSource> suppressionSources) {
     TerraformLoader.Result tf =
-        new TerraformLoader(
-                options.terraform(),
-                path -> fileAt(options.root().resolve(path), discovery, files, notifications))
-            .load(tfFiles, tfvarsFiles, graph);
+        new TerraformLoader(readableVarFiles(access), access::named).load(tfFiles, tfvarsFiles, graph);
     problems.addAll(tf.problems());
     for (InputProblem note : tf.notes()) {
       notifications.add(new Notification(Level.NOTE, note.message(), note.span()));
@@ -237,18 +269,37 @@ public final class Scanner {
         && !options.skippedRules().contains(id);
   }
 
-  /** The scan's file at a path the config names, read now if discovery did not. */
-  private static java.util.Optional<SourceFile> fileAt(
-      Path path, Discovery discovery, Map<String, SourceFile> files, List<Notification> notifications) {
-    Path abs = path.toAbsolutePath().normalize();
-    // Discovered files are keyed by the name discovery gives a path, so one lookup finds them.
-    SourceFile known = files.get(discovery.name(abs));
-    if (known != null) {
-      return java.util.Optional.of(known);
+  /** A file whose reading ran out of memory or stack: a problem at its start. */
+  private static InputProblem exhausted(String file, VirtualMachineError e) {
+    return new InputProblem(Span.fileStart(file),
+        "The file could not be read within polygraph's limits (" + e.getClass().getSimpleName() + "); it is not checked.");
+  }
+
+  /**
+   * Runs one loading stage; when it runs out of memory or stack the rest of the scan still runs and
+   * reports (the run is then not successful, exit code 2), with a notification naming the stage.
+   */
+  private static boolean withinLimits(String what, List<Notification> notifications, Runnable stage) {
+    try {
+      stage.run();
+      return true;
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      notifications.add(new Notification(Level.ERROR, "Reading " + what + " ran out of "
+          + (e instanceof OutOfMemoryError ? "memory" : "stack") + " (" + e.getClass().getSimpleName()
+          + "); their findings are missing from this report.", null));
+      return false;
     }
-    java.util.Optional<SourceFile> read = discovery.read(abs, notifications);
-    read.ifPresent(f -> files.put(f.name(), f));
-    return read;
+  }
+
+  /** The Terraform options without the variable files outside the scanned tree (each said once). */
+  private TfOptions readableVarFiles(ScanFiles access) {
+    List<String> kept = new ArrayList<>();
+    for (String name : options.terraform().varFiles()) {
+      if (!access.refuses(name)) {
+        kept.add(name);
+      }
+    }
+    return new TfOptions(kept, options.terraform().vars());
   }
 
   private boolean runRules(
@@ -275,7 +326,7 @@ public final class Scanner {
       try {
         rule.check(context);
         findings.addAll(ruleFindings);
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         // A crashing rule must not take the other rules' findings with it (cfn-lint's E0002).
         successful = false;
         notifications.add(

@@ -49,6 +49,22 @@ public final class SourceFile {
     return text.substring(start, end);
   }
 
+  /** The 0-based offset where a line (1-based, at most {@link #lineCount()}) starts. */
+  public int lineOffset(int line) {
+    return lineStarts()[line - 1];
+  }
+
+  /** The length of a line (1-based, at most {@link #lineCount()}) without its terminator. */
+  public int lineLength(int line) {
+    int[] starts = lineStarts();
+    int start = starts[line - 1];
+    int end = line < starts.length ? starts[line] : text.length();
+    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return end - start;
+  }
+
   public int lineCount() {
     return lineStarts().length;
   }

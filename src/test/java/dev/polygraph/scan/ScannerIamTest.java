@@ -46,7 +46,7 @@ class ScannerIamTest {
   }
 
   @Test
-  void aDeclaredRoleReadsItsFilesEvenOutsideTheScannedPaths() throws Exception {
+  void aDeclaredRoleFileOutsideTheScannedPathsIsAProblemAtItsEntryUnlessAllowed() throws Exception {
     Files.createDirectories(dir.resolve("iam"));
     Files.createDirectories(dir.resolve("templates"));
     Files.writeString(
@@ -63,8 +63,19 @@ class ScannerIamTest {
     ScanOptions options =
         new ScanOptions(dir, Set.of(), Set.of(), RuleSettings.DEFAULTS, Map.of(), List.of(), ConfigLoader.load(config).roles());
 
+    // Only templates/ is scanned: the config may not make polygraph read iam/ (issue 15).
     ScanReport report = new Scanner(options).scan(List.of(dir.resolve("templates")));
+    // (What EKS001 makes of a trust policy that is not known is the rule's business.)
+    assertEquals(List.of("POLY001 .polygraph.yaml:4:12 The file 'iam/trust.json' is outside the scanned tree;"
+            + " polygraph does not read it."),
+        report.findings().stream()
+            .filter(f -> !f.ruleId().equals("EKS001"))
+            .map(f -> f.ruleId() + " " + f.location().span() + " " + f.message())
+            .toList());
+    assertEquals(Set.of(".polygraph.yaml"), report.files().keySet());
 
+    // --allow-outside iam lets it in.
+    report = new Scanner(options).allowing(List.of(dir.resolve("iam"))).scan(List.of(dir.resolve("templates")));
     assertEquals(List.of("EKS001 iam/trust.json:1:1 role/nodes"),
         report.findings().stream()
             .map(f -> f.ruleId() + " " + f.location().span() + " " + f.location().address())

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.polygraph.finding.Level;
 import dev.polygraph.report.Notification;
 import dev.polygraph.report.ScanReport;
+import dev.polygraph.source.ReadScope;
 import dev.polygraph.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,9 @@ class TerraformDiscoveryTest {
   }
 
   private List<String> discover(List<String> exclude, String... given) throws IOException {
-    Discovery d = new Discovery(root, exclude, f -> Scanner.isCandidate(f));
-    return d.discover(java.util.Arrays.stream(given).map(root::resolve).toList()).files().stream()
+    List<Path> paths = java.util.Arrays.stream(given).map(root::resolve).toList();
+    Discovery d = new Discovery(root, exclude, f -> Scanner.isCandidate(f), ReadScope.of(paths, List.of()));
+    return d.discover(paths).files().stream()
         .map(SourceFile::name)
         .toList();
   }

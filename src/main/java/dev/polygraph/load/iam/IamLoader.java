@@ -11,6 +11,8 @@ import dev.polygraph.load.PlainValues;
 import dev.polygraph.policy.PolicyDocument;
 import dev.polygraph.policy.PolicyParser;
 import dev.polygraph.source.InputProblem;
+import dev.polygraph.source.ReadRefused;
+import dev.polygraph.source.ReadScope;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import dev.polygraph.tree.JsonMemberStream;
@@ -205,7 +207,14 @@ public final class IamLoader {
   private PolicyDocument documentFile(
       RoleDeclaration.FileRef ref, String config, String name, Function<Path, Optional<SourceFile>> files) {
     Span at = in(config, ref.span());
-    Optional<SourceFile> file = files.apply(ref.path());
+    Optional<SourceFile> file;
+    try {
+      file = files.apply(ref.path());
+    } catch (ReadRefused refused) {
+      String why = "The file '" + ref.written() + "' is " + ReadScope.OUTSIDE + "; polygraph does not read it.";
+      problems.add(new InputProblem(at, why));
+      return PolicyParser.parse(name, new Unknown(why, at));
+    }
     if (file.isEmpty()) {
       String why = "The file '" + ref.written() + "' cannot be read.";
       problems.add(new InputProblem(at, why));

@@ -2,6 +2,8 @@ package dev.polygraph.load.sh;
 
 import dev.polygraph.load.PlainValues;
 import dev.polygraph.source.InputProblem;
+import dev.polygraph.source.ReadRefused;
+import dev.polygraph.source.ReadScope;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.tree.JsonTreeReader;
 import dev.polygraph.tree.TreeResult;
@@ -10,8 +12,6 @@ import dev.polygraph.value.Symbol;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Unknown;
 import dev.polygraph.value.Value;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,8 @@ import java.util.function.Function;
 /**
  * The JSON a script passes to the AWS CLI: inline ({@code '{"Version": …}'}), in a file the script
  * wrote with a here-document ({@code cat > F <<EOF}), or in a file beside the script
- * ({@code file://F}). A file outside the script's directory is never read.
+ * ({@code file://F}, relative to the script's directory). Every file is read through the scan's
+ * lookup, which refuses files outside the scanned tree: those documents are unknown, with that reason.
  */
 final class ScriptDocuments {
 
@@ -142,13 +143,17 @@ final class ScriptDocuments {
       }
       return EmbeddedJson.read(script, w.body, w.vars, problems);
     }
-    Optional<Path> path = resolve(name);
+    Optional<Path> path = lexical(name);
     if (path.isEmpty()) {
-      return new Unknown(
-          "'" + literal.get() + "' is outside the script's directory; polygraph reads no file outside the scanned tree",
-          text.span());
+      return new Unknown("'" + literal.get() + "' is not a valid path", text.span());
     }
-    Optional<SourceFile> source = files.apply(path.get());
+    Optional<SourceFile> source;
+    try {
+      source = files.apply(path.get());
+    } catch (ReadRefused refused) {
+      return new Unknown(
+          "'" + literal.get() + "' is " + ReadScope.OUTSIDE + "; polygraph reads no file outside it", text.span());
+    }
     if (source.isEmpty()) {
       return new Unknown("'" + name + "' is not a readable file in the scanned tree", text.span());
     }
@@ -166,22 +171,6 @@ final class ScriptDocuments {
     try {
       return Optional.of(directory.resolve(name).normalize());
     } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The path a name stands for, when it is inside the script's directory (links resolved). */
-  private Optional<Path> resolve(String name) {
-    try {
-      Path p = directory.resolve(name).normalize();
-      if (!p.startsWith(directory)) {
-        return Optional.empty();
-      }
-      if (Files.exists(p) && !p.toRealPath().startsWith(directory.toRealPath())) {
-        return Optional.empty(); // a symbolic link out of the tree
-      }
-      return Optional.of(p);
-    } catch (InvalidPathException | IOException e) {
       return Optional.empty();
     }
   }

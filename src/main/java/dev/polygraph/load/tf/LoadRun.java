@@ -3,6 +3,7 @@ package dev.polygraph.load.tf;
 import dev.polygraph.graph.PolicyGraph;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.source.InputProblem;
+import dev.polygraph.source.ReadRefused;
 import dev.polygraph.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ final class LoadRun {
   private final Path scanRoot;
   private final Map<String, Optional<TfModule>> modules = new HashMap<>();
   private final Map<String, ModuleSources> manifests = new HashMap<>();
+  private final Map<String, String> refused = new HashMap<>();
   private ManagedPolicies managed;
 
   LoadRun(Function<String, Optional<SourceFile>> files, List<SourceFile> tfFiles, PolicyGraph.Builder out) {
@@ -70,7 +72,21 @@ final class LoadRun {
   }
 
   ModuleSources installed(String rootDir) {
-    return manifests.computeIfAbsent(rootDir, d -> ModuleSources.of(d, files.apply(ModuleSources.manifest(d))));
+    return manifests.computeIfAbsent(rootDir, d -> ModuleSources.of(d, inScope(ModuleSources.manifest(d))));
+  }
+
+  /** Why a module directory was not read, when the scan may not read it. */
+  Optional<String> refusal(String dir) {
+    return Optional.ofNullable(refused.get(dir));
+  }
+
+  /** A file by name; empty too when the scan may not read it (the lookup says so once). */
+  private Optional<SourceFile> inScope(String name) {
+    try {
+      return files.apply(name);
+    } catch (ReadRefused r) {
+      return Optional.empty();
+    }
   }
 
   Optional<SourceFile> file(String name) {
@@ -95,13 +111,25 @@ final class LoadRun {
 
   /**
    * The .tf files of a directory the scan did not cover (a called module, an installed one): listed
-   * on disk, read through the scan's file access so names stay relative to the scan root.
+   * on disk, read through the scan's file access so names stay relative to the scan root. A
+   * directory outside the scanned tree is not listed, and {@link #refusal} says so.
    */
   private List<SourceFile> unscanned(String dir) {
     // A directory outside the scan root is named by its absolute path.
-    Path path = dir.startsWith("/") ? Path.of(dir)
-        : scanRoot == null ? null : scanRoot.resolve(dir.isEmpty() ? "." : dir).normalize();
+    Path path;
+    try {
+      path = dir.startsWith("/") ? Path.of(dir)
+          : scanRoot == null ? null : scanRoot.resolve(dir.isEmpty() ? "." : dir).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return List.of();
+    }
     if (path == null || !Files.isDirectory(path)) {
+      return List.of();
+    }
+    try {
+      files.apply(dir); // the scan's lookup refuses a directory outside the scanned tree: never listed
+    } catch (ReadRefused r) {
+      refused.put(dir, r.getMessage());
       return List.of();
     }
     List<SourceFile> out = new ArrayList<>();
@@ -109,8 +137,8 @@ final class LoadRun {
       entries.map(p -> p.getFileName().toString())
           .filter(name -> name.endsWith(".tf"))
           .sorted()
-          .forEach(name -> files.apply(ModulePaths.file(dir, name)).ifPresent(out::add));
-    } catch (IOException e) {
+          .forEach(name -> inScope(ModulePaths.file(dir, name)).ifPresent(out::add));
+    } catch (IOException | java.io.UncheckedIOException e) {
       return List.of();
     }
     return out;

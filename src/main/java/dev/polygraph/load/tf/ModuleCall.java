@@ -126,7 +126,11 @@ final class ModuleCall {
       return Optional.empty();
     }
     Optional<TfModule> module = caller.run.module(dir.get());
-    if (module.isEmpty()) {
+    Optional<String> refused = caller.run.refusal(dir.get());
+    if (refused.isPresent()) {
+      unknown = "module '" + name + "' is not read: " + refused.get();
+      caller.note(at, "Module '" + name + "' is not read: " + refused.get() + ".");
+    } else if (module.isEmpty()) {
       unknown = "module '" + name + "' has no .tf files in '" + ModulePaths.display(dir.get()) + "'";
       caller.note(at, "Module '" + name + "' is not read: '" + ModulePaths.display(dir.get())
           + "' holds no .tf file polygraph can read.");

@@ -1,5 +1,6 @@
 package dev.polygraph.load.tf;
 
+import dev.polygraph.source.ReadRefused;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import dev.polygraph.value.Absent;
@@ -123,6 +124,8 @@ final class TfFunctions {
       return new Builtins(this, call, List.copyOf(args), span).apply(name);
     } catch (Failure f) {
       return f.error ? ops.error(f.getMessage(), span) : new Unknown(f.getMessage(), span);
+    } catch (ReadRefused refused) {
+      return new Unknown(refused.getMessage(), span); // file() or templatefile() outside the scanned tree
     }
   }
 

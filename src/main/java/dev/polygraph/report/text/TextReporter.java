@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Compiler-style output for people and pre-commit hooks: per finding a {@code file:line:col:} header,
@@ -28,6 +29,12 @@ import java.util.Map;
  * a hostile file can't send escape sequences to the terminal.
  */
 public final class TextReporter implements Reporter {
+
+  /**
+   * Text output shows at most this many findings of one rule in one file, then how many more: a
+   * generated file with thousands of findings must not bury the rest (SARIF and JSON keep all).
+   */
+  static final int MAX_PER_FILE_AND_RULE = 20;
 
   private final boolean showSuppressed;
 
@@ -44,13 +51,28 @@ public final class TextReporter implements Reporter {
   @Override
   public void write(ScanReport report, Writer out) throws IOException {
     StringBuilder text = new StringBuilder();
+    // Findings are sorted by file: the "and N more" lines of a file follow its last finding.
+    Map<String, Integer> shown = new TreeMap<>();
+    Map<String, Integer> more = new TreeMap<>();
+    String file = null;
     for (Finding finding : report.findings()) {
       if (report.triage().suppressed(finding) && !showSuppressed) {
         continue; // hidden by default; SARIF and JSON keep them with their suppression
       }
+      String here = finding.location().span().file();
+      if (!here.equals(file)) {
+        appendMore(file, more, text);
+        shown.clear();
+        file = here;
+      }
+      if (shown.merge(finding.ruleId(), 1, Integer::sum) > MAX_PER_FILE_AND_RULE) {
+        more.merge(finding.ruleId(), 1, Integer::sum);
+        continue;
+      }
       appendFinding(report, finding, text);
       text.append('\n');
     }
+    appendMore(file, more, text);
     for (AbsentResult gone : report.triage().absent()) {
       appendAbsent(gone, text);
     }
@@ -70,6 +92,16 @@ public final class TextReporter implements Reporter {
     }
     out.write(text.toString());
     out.flush();
+  }
+
+  /** "… and 12 more 'IAM002' findings in 'p.json'." for each rule of a file past the cap; then clears. */
+  private static void appendMore(String file, Map<String, Integer> more, StringBuilder text) {
+    for (Map.Entry<String, Integer> e : more.entrySet()) {
+      text.append("… and ").append(e.getValue()).append(" more '").append(e.getKey()).append("' finding")
+          .append(e.getValue() == 1 ? "" : "s").append(" in '").append(safe(file))
+          .append("' (SARIF and JSON output list them all).\n\n");
+    }
+    more.clear();
   }
 
   private static void appendFinding(ScanReport report, Finding finding, StringBuilder text) {

@@ -12,6 +12,7 @@ import dev.polygraph.graph.PolicyGraph;
 import dev.polygraph.graph.RoleNode;
 import dev.polygraph.policy.Statement;
 import dev.polygraph.source.InputProblem;
+import dev.polygraph.source.ReadRefused;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import dev.polygraph.value.Guarded;
@@ -43,7 +44,11 @@ class ShellGraphBuilderTest {
     return graph.build();
   }
 
+  /** Reads as the scan does: nothing outside the scanned directory. */
   private Optional<SourceFile> read(Path p) {
+    if (!p.startsWith(dir)) {
+      throw new ReadRefused(dir.relativize(p).toString());
+    }
     try {
       return Files.isRegularFile(p)
           ? Optional.of(new SourceFile(p, dir.relativize(p).toString(), Files.readString(p)))
@@ -181,7 +186,7 @@ class ShellGraphBuilderTest {
     List<String> problems = g.roles().stream().map(r -> String.join("; ", r.trust().problems())).toList();
     assertEquals(
         List.of(
-            "The policy document is not known: 'file://../trust.json' is outside the script's directory; polygraph reads no file outside the scanned tree.",
+            "The policy document is not known: 'file://../trust.json' is outside the scanned tree; polygraph reads no file outside it.",
             "The policy document is not known: 'made.json' is written by the script at line 2 with content known only when it runs.",
             "The policy document is not known: 'missing.json' is not a readable file in the scanned tree.",
             "The policy document is not known: shell variable 'TRUST' is not assigned a literal in the script.",
