@@ -1,7 +1,7 @@
 package dev.polygraph.load.tf.eval;
 
-import static dev.polygraph.load.tf.eval.TfFunctions.fail;
-import static dev.polygraph.load.tf.eval.TfFunctions.notKnown;
+import static dev.polygraph.load.tf.eval.Args.fail;
+import static dev.polygraph.load.tf.eval.Args.notKnown;
 
 import dev.polygraph.load.tf.hcl.ExprText;
 import dev.polygraph.source.Span;

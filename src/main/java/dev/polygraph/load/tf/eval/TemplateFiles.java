@@ -1,6 +1,6 @@
 package dev.polygraph.load.tf.eval;
 
-import static dev.polygraph.load.tf.eval.TfFunctions.fail;
+import static dev.polygraph.load.tf.eval.Args.fail;
 
 import dev.polygraph.load.tf.hcl.HclFiles;
 import dev.polygraph.load.tf.hcl.TemplateResult;
