@@ -150,6 +150,36 @@ final class Args {
     throw fail(what(i) + " must be a map, not " + ValueOps.typeName(v));
   }
 
+  ValueOps ops() {
+    return evaluator.ops();
+  }
+
+  /** What is known of a list argument: its known items, and what ends it when it is only partly known. */
+  record Items(List<Value> known, Unknown more) {}
+
+  /** What is known of a map argument: its known entries, and what ends it when it is only partly known. */
+  record Entries(List<MapValue.Entry> known, Unknown more) {}
+
+  /** A list argument as far as it is known; a wholly unknown argument has no known item. */
+  Items items(int i) {
+    Value v = values.get(i);
+    if (v instanceof Unknown u) {
+      return new Items(List.of(), u);
+    }
+    ListValue list = list(i);
+    return new Items(ops().knownItems(list), ops().moreOf(list));
+  }
+
+  /** A map argument as far as it is known; a wholly unknown argument has no known entry. */
+  Entries entries(int i) {
+    Value v = values.get(i);
+    if (v instanceof Unknown u) {
+      return new Entries(List.of(), u);
+    }
+    MapValue map = map(i);
+    return new Entries(ops().knownEntries(map), ops().moreOf(map));
+  }
+
   boolean isNull(int i) {
     return values.get(i) instanceof Absent;
   }

@@ -28,47 +28,65 @@ final class CollectionFunctions {
 
   static Value concat(Args a) {
     List<Value> out = new ArrayList<>();
+    Unknown more = null;
     for (int i = 0; i < a.size(); i++) {
-      out.addAll(a.list(i).items());
+      Args.Items items = a.items(i);
+      out.addAll(items.known());
+      more = more != null ? more : items.more();
     }
-    return new ListValue(out, a.span());
+    return a.ops().list(out, more, a.span());
   }
 
+  /**
+   * Later maps win. A map not known, or only partly, may add keys and replace values: the known
+   * entries are kept (a key set by a known argument is in the result) and the result is "at least these".
+   */
   static Value merge(Args a) {
     LinkedHashMap<String, MapValue.Entry> merged = new LinkedHashMap<>();
+    Unknown more = null;
     for (int i = 0; i < a.size(); i++) {
       if (a.isNull(i)) {
         continue;
       }
-      for (MapValue.Entry e : a.map(i).entries()) {
+      Args.Entries entries = a.entries(i);
+      for (MapValue.Entry e : entries.known()) {
         merged.remove(e.key());
         merged.put(e.key(), e);
       }
+      more = more != null ? more : entries.more();
     }
-    return new MapValue(new ArrayList<>(merged.values()), a.span());
+    return a.ops().map(new ArrayList<>(merged.values()), more, a.span());
   }
 
   static Value toset(Args a) {
-    return new ListValue(set(a.list(0).items()), a.span());
+    Args.Items items = a.items(0);
+    return partialSet(a, items.known(), items.more());
   }
 
   static Value tolist(Args a) {
-    return new ListValue(a.list(0).items(), a.span());
+    Args.Items items = a.items(0);
+    return a.ops().list(items.known(), items.more(), a.span());
   }
 
   static Value tomap(Args a) {
-    return new MapValue(a.map(0).entries(), a.span());
+    Args.Entries entries = a.entries(0);
+    return a.ops().map(entries.known(), entries.more(), a.span());
   }
 
   static Value lookup(Args a) {
-    Optional<Value> found = a.map(0).get(a.literal(1));
+    Args.Entries entries = a.entries(0);
+    String key = a.literal(1);
+    Optional<Value> found = new MapValue(entries.known(), a.span()).get(key);
     if (found.isPresent()) {
       return found.get();
+    }
+    if (entries.more() != null) {
+      throw notKnown("whether the map has the key \"" + key + "\" is not known: " + entries.more().reason());
     }
     if (a.size() == 3) {
       return a.get(2);
     }
-    throw fail("the map has no key \"" + a.literal(1) + "\"");
+    throw fail("the map has no key \"" + key + "\"");
   }
 
   static Value element(Args a) {
@@ -105,39 +123,51 @@ final class CollectionFunctions {
     return new ListValue(List.of(), a.span());
   }
 
+  /** An element not known may be "" or null, and so removed: it ends the list as "maybe more". */
   static Value compact(Args a) {
+    Args.Items items = a.items(0);
     List<Value> out = new ArrayList<>();
-    for (Value v : a.list(0).items()) {
-      if (v instanceof Unknown u) {
-        throw notKnown(u.reason());
+    Unknown more = items.more();
+    for (Value v : items.known()) {
+      if (v instanceof Unknown || v instanceof OneOf) {
+        more = more != null ? more : unknownElement(v);
+        continue;
       }
       if (!(v instanceof Absent) && !Optional.of("").equals(ValueOps.literalOf(v))) {
         out.add(v);
       }
     }
-    return new ListValue(out, a.span());
+    return a.ops().list(out, more, a.span());
   }
 
   static Value distinct(Args a) {
-    return new ListValue(distinct(a.list(0).items()), a.span());
+    Args.Items items = a.items(0);
+    Distinct d = distinct(items.known());
+    return a.ops().list(d.known(), items.more() != null ? items.more() : d.more(), a.span());
   }
 
   static Value flatten(Args a) {
+    if (!(a.get(0) instanceof Unknown)) {
+      a.list(0);
+    }
     List<Value> out = new ArrayList<>();
-    flatten(a.list(0), out);
-    return new ListValue(out, a.span());
+    Unknown[] more = {null};
+    flatten(a.ops(), a.get(0), out, more);
+    return a.ops().list(out, more[0], a.span());
   }
 
   static Value keys(Args a) {
+    Args.Entries entries = a.entries(0);
     List<Value> out = new ArrayList<>();
-    sorted(a.map(0)).forEach(e -> out.add(Text.of(e.key(), e.keySpan())));
-    return new ListValue(out, a.span());
+    sorted(entries.known()).forEach(e -> out.add(Text.of(e.key(), e.keySpan())));
+    return a.ops().list(out, entries.more(), a.span());
   }
 
   static Value values(Args a) {
+    Args.Entries entries = a.entries(0);
     List<Value> out = new ArrayList<>();
-    sorted(a.map(0)).forEach(e -> out.add(e.value()));
-    return new ListValue(out, a.span());
+    sorted(entries.known()).forEach(e -> out.add(e.value()));
+    return a.ops().list(out, entries.more(), a.span());
   }
 
   static Value length(Args a) {
@@ -157,8 +187,9 @@ final class CollectionFunctions {
   }
 
   static Value contains(Args a) {
-    boolean unknown = false;
-    for (Value item : a.list(0).items()) {
+    Args.Items items = a.items(0);
+    boolean unknown = items.more() != null;
+    for (Value item : items.known()) {
       Boolean e = ValueOps.equal(item, a.get(1));
       if (Boolean.TRUE.equals(e)) {
         return ValueOps.bool(true, a.span());
@@ -179,13 +210,20 @@ final class CollectionFunctions {
     return items.isEmpty() ? new Absent(a.span()) : items.get(0);
   }
 
+  /** Known strings sorted; elements not known (or only partly) end the list as "maybe more". */
   static Value sort(Args a) {
+    Args.Items items = a.items(0);
+    Unknown more = items.more();
     List<String> strings = new ArrayList<>();
-    for (Value item : a.list(0).items()) {
+    for (Value item : items.known()) {
+      if (item instanceof Unknown || item instanceof OneOf || (item instanceof Text t && t.literal().isEmpty())) {
+        more = more != null ? more : unknownElement(item);
+        continue;
+      }
       strings.add(Args.literalOf(item, "sort() element"));
     }
     strings.sort(null);
-    return new ListValue(strings.stream().map(s -> (Value) Text.of(s, a.span())).toList(), a.span());
+    return a.ops().list(strings.stream().map(s -> (Value) Text.of(s, a.span())).toList(), more, a.span());
   }
 
   static Value reverse(Args a) {
@@ -300,7 +338,14 @@ final class CollectionFunctions {
   }
 
   static Value setunion(Args a) {
-    return setOp(a, 0);
+    List<Value> all = new ArrayList<>();
+    Unknown more = null;
+    for (int i = 0; i < a.size(); i++) {
+      Args.Items items = a.items(i);
+      all.addAll(items.known());
+      more = more != null ? more : items.more();
+    }
+    return partialSet(a, all, more);
   }
 
   static Value setintersection(Args a) {
@@ -339,8 +384,22 @@ final class CollectionFunctions {
     return new ListValue(set(result), a.span());
   }
 
+  /** A set of at least these elements: equal known ones merged, unknown ones the marker of more. */
+  private static Value partialSet(Args a, List<Value> items, Unknown more) {
+    Distinct d = distinct(items);
+    Unknown rest = more != null ? more : d.more();
+    return a.ops().list(sortedSet(d.known()), rest, a.span());
+  }
+
   static List<Value> set(List<Value> items) {
-    List<Value> unique = distinct(items);
+    Distinct d = distinct(items);
+    if (d.more() != null) {
+      throw notKnown(d.more().reason());
+    }
+    return sortedSet(d.known());
+  }
+
+  private static List<Value> sortedSet(List<Value> unique) {
     boolean allLiteral = unique.stream().allMatch(v -> ValueOps.literalOf(v).isPresent());
     if (!allLiteral) {
       return unique;
@@ -351,39 +410,49 @@ final class CollectionFunctions {
     return new ArrayList<>(sorted.values());
   }
 
-  private static List<Value> distinct(List<Value> items) {
+  /** Distinct elements; an element not known is the marker of maybe one more. */
+  private record Distinct(List<Value> known, Unknown more) {}
+
+  private static Distinct distinct(List<Value> items) {
     List<Value> out = new ArrayList<>();
+    Unknown more = null;
     for (Value v : items) {
+      if (v instanceof Unknown || v instanceof OneOf) {
+        more = more != null ? more : unknownElement(v);
+        continue;
+      }
       boolean seen = false;
       for (Value o : out) {
-        Boolean e = ValueOps.equal(o, v);
-        if (e == null) {
-          throw notKnown("cannot tell whether two elements are equal");
-        }
-        seen |= e;
+        seen |= Boolean.TRUE.equals(ValueOps.equal(o, v));
       }
+      // One that may or may not equal an element kept is kept too: it is in the set either way.
       if (!seen) {
         out.add(v);
       }
     }
-    return out;
+    return new Distinct(out, more);
   }
 
-  private static void flatten(Value v, List<Value> out) {
+  private static Unknown unknownElement(Value v) {
+    return v instanceof Unknown u ? u : new Unknown("an element depends on conditions", v.span());
+  }
+
+  private static void flatten(ValueOps ops, Value v, List<Value> out, Unknown[] more) {
     if (v instanceof ListValue l) {
-      l.items().forEach(i -> flatten(i, out));
-    } else if (v instanceof Unknown u) {
-      throw notKnown(u.reason());
-    } else if (v instanceof OneOf) {
-      throw notKnown("an element of the list depends on conditions");
+      ops.knownItems(l).forEach(i -> flatten(ops, i, out, more));
+      Unknown rest = ops.moreOf(l);
+      more[0] = more[0] != null || rest == null ? more[0] : rest;
+    } else if (v instanceof Unknown || v instanceof OneOf) {
+      // Flattened, it may be any number of elements.
+      more[0] = more[0] != null ? more[0] : unknownElement(v);
     } else {
       out.add(v);
     }
   }
 
-  private static List<MapValue.Entry> sorted(MapValue map) {
+  private static List<MapValue.Entry> sorted(List<MapValue.Entry> entries) {
     TreeMap<String, MapValue.Entry> sorted = new TreeMap<>();
-    map.entries().forEach(e -> sorted.put(e.key(), e));
+    entries.forEach(e -> sorted.put(e.key(), e));
     return new ArrayList<>(sorted.values());
   }
 

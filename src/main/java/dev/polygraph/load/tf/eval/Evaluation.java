@@ -18,14 +18,16 @@ final class Evaluation {
   static final int MAX_DEPTH = 500;
 
   private final Set<Unknown> errors;
+  private final Set<Unknown> rests;
   private int steps;
 
   /**
    * @param errors the run's error unknowns, shared by every evaluator of the run so that a local
    *     evaluated by one instance is still an error where another instance uses it
    */
-  Evaluation(Set<Unknown> errors) {
+  Evaluation(Set<Unknown> errors, Set<Unknown> rests) {
     this.errors = errors;
+    this.rests = rests;
   }
 
   private int depth;
@@ -59,10 +61,24 @@ final class Evaluation {
     return errors.contains(unknown);
   }
 
-  /** The same reason at another span, keeping whether it is an error. */
+  /** The marker that ends a partly known list or map: "and maybe more elements", with why. */
+  Unknown more(String reason, Span span) {
+    Unknown u = new Unknown(reason, span);
+    rests.add(u);
+    return u;
+  }
+
+  boolean isMore(Unknown unknown) {
+    return rests.contains(unknown);
+  }
+
+  /** The same reason at another span, keeping whether it is an error or a marker of more elements. */
   Unknown moved(Unknown unknown, Span span) {
     if (unknown.span().equals(span)) {
       return unknown;
+    }
+    if (isMore(unknown)) {
+      return new Unknown(unknown.reason(), span);
     }
     return isError(unknown) ? error(unknown.reason(), span) : new Unknown(unknown.reason(), span);
   }

@@ -8,6 +8,7 @@ import dev.polygraph.source.Span;
 import dev.polygraph.value.Absent;
 import dev.polygraph.value.ListValue;
 import dev.polygraph.value.MapValue;
+import dev.polygraph.value.Symbol;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Unknown;
 import dev.polygraph.value.Value;
@@ -26,6 +27,15 @@ final class Formatter {
   }
 
   Text format(String format, List<Value> args) {
+    return format(format, args, null);
+  }
+
+  /**
+   * @param names how each argument is written, to name an argument not known after it: its place
+   *     in the text is then an opaque part, the rest stays known ({@code arn:${var.p}:iam::aws:…});
+   *     null when no argument may be unknown
+   */
+  Text format(String format, List<Value> args, List<String> names) {
     List<Text.Part> out = new ArrayList<>();
     int next = 0;
     int i = 0;
@@ -69,7 +79,14 @@ final class Formatter {
       if (next >= args.size()) {
         throw fail("not enough arguments for format string \"" + format + "\"");
       }
-      List<Text.Part> piece = verb(verb, precision, args.get(next++));
+      Value arg = args.get(next);
+      if (arg instanceof Unknown u && names != null && width < 0 && precision < 0) {
+        out.add(new Text.Sym(new Symbol.Opaque(names.get(next), u.reason())));
+        next++;
+        continue;
+      }
+      next++;
+      List<Text.Part> piece = verb(verb, precision, arg);
       pad(piece, flags.toString(), width, out);
     }
     if (next < args.size()) {

@@ -17,9 +17,9 @@ final class Functions {
 
   private static final List<TfFunction> ALL = List.of(
       // Strings
-      values("format", 1, VARIADIC, StringFunctions::format),
+      partial("format", 1, VARIADIC, StringFunctions::format),
       values("formatlist", 1, VARIADIC, StringFunctions::formatlist),
-      values("join", 2, VARIADIC, StringFunctions::join),
+      partial("join", 2, VARIADIC, StringFunctions::join),
       values("split", 2, 2, StringFunctions::split),
       values("replace", 3, 3, StringFunctions::replace),
       values("lower", 1, 1, StringFunctions::lower),
@@ -38,24 +38,24 @@ final class Functions {
       values("dirname", 1, 1, StringFunctions::dirname),
       values("abspath", 1, 1, StringFunctions::abspath),
       // Collections and sets
-      values("concat", 0, VARIADIC, CollectionFunctions::concat),
-      values("merge", 0, VARIADIC, CollectionFunctions::merge),
-      values("toset", 1, 1, CollectionFunctions::toset),
-      values("tolist", 1, 1, CollectionFunctions::tolist),
-      values("tomap", 1, 1, CollectionFunctions::tomap),
-      values("lookup", 2, 3, CollectionFunctions::lookup),
+      partial("concat", 0, VARIADIC, CollectionFunctions::concat),
+      partial("merge", 0, VARIADIC, CollectionFunctions::merge),
+      partial("toset", 1, 1, CollectionFunctions::toset),
+      partial("tolist", 1, 1, CollectionFunctions::tolist),
+      partial("tomap", 1, 1, CollectionFunctions::tomap),
+      partial("lookup", 2, 3, CollectionFunctions::lookup),
       values("element", 2, 2, CollectionFunctions::element),
       values("coalesce", 1, VARIADIC, CollectionFunctions::coalesce),
       values("coalescelist", 1, VARIADIC, CollectionFunctions::coalescelist),
-      values("compact", 1, 1, CollectionFunctions::compact),
-      values("distinct", 1, 1, CollectionFunctions::distinct),
-      values("flatten", 1, 1, CollectionFunctions::flatten),
-      values("keys", 1, 1, CollectionFunctions::keys),
-      values("values", 1, 1, CollectionFunctions::values),
+      partial("compact", 1, 1, CollectionFunctions::compact),
+      partial("distinct", 1, 1, CollectionFunctions::distinct),
+      partial("flatten", 1, 1, CollectionFunctions::flatten),
+      partial("keys", 1, 1, CollectionFunctions::keys),
+      partial("values", 1, 1, CollectionFunctions::values),
       values("length", 1, 1, CollectionFunctions::length),
-      values("contains", 2, 2, CollectionFunctions::contains),
+      partial("contains", 2, 2, CollectionFunctions::contains),
       values("one", 1, 1, CollectionFunctions::one),
-      values("sort", 1, 1, CollectionFunctions::sort),
+      partial("sort", 1, 1, CollectionFunctions::sort),
       values("reverse", 1, 1, CollectionFunctions::reverse),
       values("slice", 3, 3, CollectionFunctions::slice),
       values("index", 2, 2, CollectionFunctions::index),
@@ -65,7 +65,7 @@ final class Functions {
       values("alltrue", 1, 1, CollectionFunctions::alltrue),
       values("anytrue", 1, 1, CollectionFunctions::anytrue),
       values("setproduct", 2, VARIADIC, CollectionFunctions::setproduct),
-      values("setunion", 1, VARIADIC, CollectionFunctions::setunion),
+      partial("setunion", 1, VARIADIC, CollectionFunctions::setunion),
       values("setintersection", 1, VARIADIC, CollectionFunctions::setintersection),
       values("setsubtract", 2, 2, CollectionFunctions::setsubtract),
       // Numbers and conversions
@@ -134,6 +134,10 @@ final class Functions {
 
   private static TfFunction values(String name, int min, int max, TfFunction.Body body) {
     return new TfFunction(name, min, max, Kind.VALUES, body, null);
+  }
+
+  private static TfFunction partial(String name, int min, int max, TfFunction.Body body) {
+    return new TfFunction(name, min, max, Kind.PARTIAL, body, null);
   }
 
   private static TfFunction expressions(String name, int min, int max, TfFunction.OnExpressions body) {

@@ -22,7 +22,11 @@ final class StringFunctions {
   private StringFunctions() {}
 
   static Value format(Args a) {
-    return new Formatter(a.span()).format(a.literal(0), a.from(1));
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i < a.size(); i++) {
+      names.add(a.written(i));
+    }
+    return new Formatter(a.span()).format(a.literal(0), a.from(1), names);
   }
 
   static Value formatlist(Args a) {
@@ -52,17 +56,26 @@ final class StringFunctions {
     return new ListValue(out, a.span());
   }
 
+  /** Elements not known are opaque parts; a partly known list ends with one for what may follow. */
   static Value join(Args a) {
+    if (a.get(0) instanceof Unknown u) {
+      throw notKnown(u.reason());
+    }
     Text separator = a.text(0);
     List<Text.Part> parts = new ArrayList<>();
     boolean first = true;
     for (int i = 1; i < a.size(); i++) {
-      for (Value item : a.list(i).items()) {
+      Args.Items items = a.items(i);
+      for (Value item : items.known()) {
         if (!first) {
           parts.addAll(separator.parts());
         }
         first = false;
         parts.addAll(partsOf(item, a.written(i)));
+      }
+      if (items.more() != null) {
+        // The separator belongs to what may follow: it is inside the opaque part.
+        parts.add(new Text.Sym(new Symbol.Opaque(a.written(i) + "[*]", items.more().reason())));
       }
     }
     return new Text(parts, a.span());

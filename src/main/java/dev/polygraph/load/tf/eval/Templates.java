@@ -99,6 +99,10 @@ final class Templates {
     if (collection instanceof OneOf) {
       return new Unknown("the collection of %{for} in a template depends on conditions", span);
     }
+    Unknown more = evaluator.ops().moreOf(collection);
+    if (more != null) {
+      return new Unknown("the collection of %{for} in a template is only partly known: " + more.reason(), span);
+    }
     Optional<List<Map.Entry<Value, Value>>> elements = e.iteration(collection);
     if (elements.isEmpty()) {
       return evaluator.ops().error("cannot iterate over " + ExprText.of(f.collection()) + ": it is "

@@ -38,7 +38,7 @@ public final class TfEvaluator {
   private final ValueOps ops;
 
   public TfEvaluator(TfScope scope, TfJson json) {
-    this(scope, json, Map.of(), null, new Evaluation(json.errors()));
+    this(scope, json, Map.of(), null, new Evaluation(json.errors(), json.rests()));
   }
 
   private TfEvaluator(
@@ -85,6 +85,16 @@ public final class TfEvaluator {
 
   ValueOps ops() {
     return ops;
+  }
+
+  /** Whether the value is the marker that ends a partly known list or map ("and maybe more"). */
+  public boolean isMore(Value value) {
+    return ops.isMore(value);
+  }
+
+  /** A new marker of "and maybe more", for a collection built outside the evaluator (instances). */
+  public Unknown more(String reason, Span span) {
+    return ops.more(reason, span);
   }
 
   /** An evaluator that knows no names but those bound later (a template file's variables). */
@@ -241,6 +251,10 @@ public final class TfEvaluator {
     Span span = link.span();
     if (value instanceof MapValue map) {
       Optional<Value> found = map.get(name);
+      if (found.isEmpty() && ops.moreOf(map) != null) {
+        return new Unknown("whether " + ExprText.of(sourceOf(link)) + " has the attribute '" + name
+            + "' is not known: " + ops.moreOf(map).reason(), span);
+      }
       return found.isPresent()
           ? found.get()
           : evaluation.error(ExprText.of(sourceOf(link)) + " has no attribute '" + name + "'", span);
@@ -265,9 +279,23 @@ public final class TfEvaluator {
             : evaluation.error("a map cannot be indexed by " + ValueOps.typeName(key), span);
       }
       Optional<Value> found = map.get(name.get());
+      Unknown more = ops.moreOf(map);
+      if (found.isEmpty() && more != null) {
+        return new Unknown("whether " + what + " has the key \"" + name.get() + "\" is not known: "
+            + more.reason(), span);
+      }
       return found.isPresent()
           ? found.get()
           : evaluation.error(what + " has no element with key \"" + name.get() + "\"", span);
+    }
+    if (value instanceof ListValue list && ops.moreOf(list) != null) {
+      BigDecimal n = ValueOps.asNumber(key);
+      int known = ops.knownItems(list).size();
+      if (n != null && n.signum() >= 0 && n.stripTrailingZeros().scale() <= 0
+          && n.compareTo(BigDecimal.valueOf(known)) < 0) {
+        return list.items().get(n.intValueExact());
+      }
+      return new Unknown("the element " + ExprText.of(link) + " is not known: " + ops.moreOf(list).reason(), span);
     }
     if (value instanceof ListValue list) {
       BigDecimal n = ValueOps.asNumber(key);
@@ -302,12 +330,12 @@ public final class TfEvaluator {
       if (source instanceof Absent) {
         return new ListValue(List.of(), span);
       }
-      List<Value> elements = source instanceof ListValue l ? l.items() : List.of(source);
+      List<Value> elements = source instanceof ListValue l ? ops.knownItems(l) : List.of(source);
       List<Value> out = new ArrayList<>();
       for (Value element : elements) {
         out.add(withSplatItem(element).evaluate(s.each()));
       }
-      return new ListValue(out, span);
+      return ops.list(out, ops.moreOf(source), span);
     });
   }
 
@@ -345,19 +373,23 @@ public final class TfEvaluator {
     return evaluate(known ? c.whenTrue() : c.whenFalse());
   }
 
-  /** The elements a for expression or directive iterates: (key, value) in Terraform's order. */
+  /**
+   * The elements a for expression or directive iterates: (key, value) in Terraform's order; of a
+   * partly known collection, the known ones.
+   */
   Optional<List<Map.Entry<Value, Value>>> iteration(Value collection) {
     List<Map.Entry<Value, Value>> out = new ArrayList<>();
     if (collection instanceof ListValue list) {
-      for (int i = 0; i < list.items().size(); i++) {
-        Value item = list.items().get(i);
+      List<Value> known = ops.knownItems(list);
+      for (int i = 0; i < known.size(); i++) {
+        Value item = known.get(i);
         out.add(Map.entry(ValueOps.number(BigDecimal.valueOf(i), item.span()), item));
       }
       return Optional.of(out);
     }
     if (collection instanceof MapValue map) {
       TreeMap<String, MapValue.Entry> sorted = new TreeMap<>();
-      map.entries().forEach(e -> sorted.put(e.key(), e));
+      ops.knownEntries(map).forEach(e -> sorted.put(e.key(), e));
       sorted.values().forEach(e -> out.add(Map.entry(Text.of(e.key(), e.keySpan()), e.value())));
       return Optional.of(out);
     }
@@ -430,16 +462,21 @@ public final class TfEvaluator {
       List<Value> items = new ArrayList<>();
       LinkedHashMap<String, List<Value>> groups = new LinkedHashMap<>();
       LinkedHashMap<String, Span> keySpans = new LinkedHashMap<>();
+      // Of a partly known collection, or where the filter or a key is not known for an element,
+      // the result is the elements that are known to be in it, and maybe more.
+      Unknown more = ops.moreOf(collection);
       for (Map.Entry<Value, Value> element : elements.get()) {
         TfEvaluator inner = iterating(f.keyVar(), f.valueVar(), element);
         if (f.condition().isPresent()) {
           Value keep = inner.evaluate(f.condition().get());
           Boolean known = ValueOps.asBool(keep);
           if (known == null) {
-            return keep instanceof Unknown u
-                ? ops.moved(u, span)
-                : new Unknown("the filter " + ExprText.of(f.condition().get())
-                    + " is not known for every element", span);
+            if (keep instanceof Unknown u && ops.isError(u)) {
+              return ops.moved(u, span);
+            }
+            more = more != null ? more : keep instanceof Unknown u ? u
+                : new Unknown("the filter " + ExprText.of(f.condition().get()) + " is not known for every element", span);
+            continue;
           }
           if (!known) {
             continue;
@@ -452,8 +489,12 @@ public final class TfEvaluator {
         Value key = inner.evaluate(f.key().get());
         Optional<String> name = key instanceof Text t ? t.literal() : Optional.empty();
         if (name.isEmpty()) {
-          return key instanceof Unknown u ? ops.moved(u, span)
+          if (key instanceof Unknown u && ops.isError(u)) {
+            return ops.moved(u, span);
+          }
+          more = more != null ? more : key instanceof Unknown u ? u
               : new Unknown("the key " + ExprText.of(f.key().get()) + " is not known", span);
+          continue;
         }
         if (groups.containsKey(name.get()) && !f.grouping()) {
           return evaluation.error("two elements have the key \"" + name.get()
@@ -463,12 +504,12 @@ public final class TfEvaluator {
         keySpans.putIfAbsent(name.get(), key.span());
       }
       if (!f.isObject()) {
-        return new ListValue(items, span);
+        return ops.list(items, more, span);
       }
       List<MapValue.Entry> entries = new ArrayList<>();
       groups.forEach((k, vs) -> entries.add(new MapValue.Entry(k, keySpans.get(k),
           f.grouping() ? new ListValue(vs, span) : vs.get(0))));
-      return new MapValue(entries, span);
+      return ops.map(entries, more, span);
     });
   }
 }

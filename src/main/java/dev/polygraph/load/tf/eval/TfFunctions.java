@@ -43,7 +43,9 @@ final class TfFunctions {
       return function.onExpressions().apply(evaluator, call);
     }
     if (function.kind() == TfFunction.Kind.NOT_COMPUTED) {
-      return new Unknown("function '" + name + "' is not computed by polygraph", span);
+      return function.accepts(call.args().size()) || call.expandFinal()
+          ? new Unknown("function '" + name + "' is not computed by polygraph", span)
+          : arityError(function, call.args().size(), span);
     }
     List<Value> args = new ArrayList<>();
     for (Expr arg : call.args()) {
@@ -81,8 +83,12 @@ final class TfFunctions {
         }
         return ops.oneOf(out, span);
       }
-      if (a instanceof Unknown u && function.kind() == TfFunction.Kind.VALUES) {
-        return ops.moved(u, span);
+      if (function.kind() == TfFunction.Kind.VALUES) {
+        // A function that takes values needs them whole: a partly known list or map is not enough.
+        Unknown u = a instanceof Unknown whole ? whole : ops.moreOf(a);
+        if (u != null) {
+          return ops.moved(u, span);
+        }
       }
     }
     try {

@@ -50,6 +50,13 @@ public final class TfJson {
     return errors;
   }
 
+  /** The run's "and maybe more" markers that end partly known lists and maps (see {@link ValueOps#more}). */
+  private final Set<Unknown> rests = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  Set<Unknown> rests() {
+    return rests;
+  }
+
   void rememberLiteral(Text text, Expr.StringLit literal) {
     origins.put(text, literal);
   }
@@ -118,10 +125,56 @@ public final class TfJson {
    * Absent; a text that is not JSON → Unknown with the parse error as reason.
    */
   public Value structure(Value value) {
+    return closed(structureOf(value));
+  }
+
+  /**
+   * A policy element that is a partly known map may hold more keys (a Condition, an Effect): to
+   * the policy it is not known. Partly known lists keep their marker, an unknown element.
+   */
+  private Value closed(Value value) {
+    if (value instanceof MapValue map) {
+      if (!map.entries().isEmpty() && map.entries().get(map.entries().size() - 1).value() instanceof Unknown u
+          && rests.contains(u)) {
+        return new Unknown(u.reason(), map.span());
+      }
+      List<MapValue.Entry> entries = new ArrayList<>();
+      boolean changed = false;
+      for (MapValue.Entry e : map.entries()) {
+        Value v = closed(e.value());
+        changed |= v != e.value();
+        entries.add(new MapValue.Entry(e.key(), e.keySpan(), v));
+      }
+      return changed ? new MapValue(entries, map.span()) : map;
+    }
+    if (value instanceof ListValue list) {
+      List<Value> items = new ArrayList<>();
+      boolean changed = false;
+      for (Value item : list.items()) {
+        Value v = closed(item);
+        changed |= v != item;
+        items.add(v);
+      }
+      return changed ? new ListValue(items, list.span()) : list;
+    }
+    if (value instanceof OneOf one) {
+      List<Guarded<Value>> out = new ArrayList<>();
+      boolean changed = false;
+      for (Guarded<Value> b : one.branches()) {
+        Value v = closed(b.value());
+        changed |= v != b.value();
+        out.add(new Guarded<>(b.guard(), v));
+      }
+      return changed ? new OneOf(out, one.span()) : one;
+    }
+    return value;
+  }
+
+  private Value structureOf(Value value) {
     if (value instanceof OneOf one) {
       List<Guarded<Value>> out = new ArrayList<>();
       for (Guarded<Value> b : one.branches()) {
-        out.add(new Guarded<>(b.guard(), structure(b.value())));
+        out.add(new Guarded<>(b.guard(), structureOf(b.value())));
       }
       return new OneOf(out, one.span());
     }

@@ -76,6 +76,12 @@ final class ValueOps {
     if (value instanceof Absent) {
       return "null";
     }
+    if (value instanceof Unknown) {
+      return "a value not known";
+    }
+    if (value instanceof OneOf) {
+      return "a value that depends on conditions";
+    }
     return "'" + ((Text) value).display() + "'";
   }
 
@@ -85,6 +91,75 @@ final class ValueOps {
 
   Unknown moved(Unknown u, Span span) {
     return evaluation.moved(u, span);
+  }
+
+  // Partly known collections ----------------------------------------------------------------------
+
+  /** The key of the entry that ends a partly known map; its value is the marker. */
+  static final String MORE_KEY = "…";
+
+  /**
+   * The marker that ends a partly known collection: a list {@code [a, b, more]} or a map
+   * {@code {a = 1, … = more}} is "at least these elements, maybe more". The known elements exist,
+   * grant and are checked; the marker is an ordinary {@link Unknown} to whoever does not look for it.
+   */
+  Unknown more(String reason, Span span) {
+    return evaluation.more(reason, span);
+  }
+
+  boolean isMore(Value value) {
+    return value instanceof Unknown u && evaluation.isMore(u);
+  }
+
+  /** The marker ending the list or map, or null when it is wholly known. */
+  Unknown moreOf(Value value) {
+    if (value instanceof ListValue l && !l.items().isEmpty() && isMore(l.items().get(l.items().size() - 1))) {
+      return (Unknown) l.items().get(l.items().size() - 1);
+    }
+    if (value instanceof MapValue m && !m.entries().isEmpty()
+        && isMore(m.entries().get(m.entries().size() - 1).value())) {
+      return (Unknown) m.entries().get(m.entries().size() - 1).value();
+    }
+    return null;
+  }
+
+  /** The known items of a list, without its marker. */
+  List<Value> knownItems(ListValue list) {
+    return moreOf(list) == null ? list.items() : list.items().subList(0, list.items().size() - 1);
+  }
+
+  /** The known entries of a map, without its marker. */
+  List<MapValue.Entry> knownEntries(MapValue map) {
+    return moreOf(map) == null ? map.entries() : map.entries().subList(0, map.entries().size() - 1);
+  }
+
+  /**
+   * The known items and, when {@code more} is not null, the marker: a list that is at least these.
+   * With no known item it is only what is not known: an unknown.
+   */
+  Value list(List<Value> known, Unknown more, Span span) {
+    if (more == null) {
+      return new ListValue(known, span);
+    }
+    if (known.isEmpty()) {
+      return new Unknown(more.reason(), span);
+    }
+    List<Value> items = new ArrayList<>(known);
+    items.add(more(more.reason(), more.span()));
+    return new ListValue(items, span);
+  }
+
+  /** The known entries and, when {@code more} is not null, the marker entry: a map that is at least these. */
+  Value map(List<MapValue.Entry> known, Unknown more, Span span) {
+    if (more == null) {
+      return new MapValue(known, span);
+    }
+    if (known.isEmpty()) {
+      return new Unknown(more.reason(), span);
+    }
+    List<MapValue.Entry> entries = new ArrayList<>(known);
+    entries.add(new MapValue.Entry(MORE_KEY, more.span(), more(more.reason(), more.span())));
+    return new MapValue(entries, span);
   }
 
   boolean isError(Unknown u) {

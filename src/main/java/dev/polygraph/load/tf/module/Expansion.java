@@ -6,6 +6,7 @@ import dev.polygraph.value.Guarded;
 import dev.polygraph.value.ListValue;
 import dev.polygraph.value.MapValue;
 import dev.polygraph.value.OneOf;
+import dev.polygraph.value.Symbol;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Unknown;
 import dev.polygraph.value.Value;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The instances a {@code count} or {@code for_each} gives: keys, each under the guard of the
@@ -24,7 +26,8 @@ import java.util.TreeMap;
  * those branches share (Guard is a conjunction, so "a or b" widens to what both say).
  *
  * @param instances in Terraform's order (indexes ascending, keys lexical)
- * @param unknown why the instances cannot be told, or null
+ * @param unknown why the instances cannot be told, or null; with instances, why there may be more
+ *     than these (a for_each over a partly known collection)
  */
 record Expansion(List<Instance> instances, String unknown) {
 
@@ -34,9 +37,14 @@ record Expansion(List<Instance> instances, String unknown) {
   /** One instance: its key (a number for count), its {@code each.value}, and its guard. */
   record Instance(Value key, boolean counted, Value eachValue, Guard guard) {
     String suffix() {
-      String k = ((Text) key).literal().orElse("");
+      String k = keyOf(key).orElse("");
       return counted ? "[" + k + "]" : "[\"" + k.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
     }
+  }
+
+  /** Some instances are known and there may be more. */
+  boolean partial() {
+    return unknown != null && !instances.isEmpty();
   }
 
   static Expansion single() {
@@ -70,20 +78,33 @@ record Expansion(List<Instance> instances, String unknown) {
     return new Expansion(out, null);
   }
 
-  static Expansion forEach(Value forEach) {
+  /**
+   * @param isMore tells the marker that ends a partly known collection: the known keys are
+   *     instances, and the expansion says there may be more
+   */
+  static Expansion forEach(Value forEach, Predicate<Value> isMore) {
     Map<String, List<Guarded<Value>>> byKey = new TreeMap<>();
     Map<String, Value> keyValues = new LinkedHashMap<>();
     List<Guarded<Value>> branches = branches(forEach);
+    String more = null;
     for (Guarded<Value> b : branches) {
       Value v = b.value();
       if (v instanceof MapValue map) {
         for (MapValue.Entry e : map.entries()) {
+          if (isMore.test(e.value())) {
+            more = more != null ? more : ((Unknown) e.value()).reason();
+            continue;
+          }
           keyValues.putIfAbsent(e.key(), Text.of(e.key(), e.keySpan()));
           byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(new Guarded<>(b.guard(), e.value()));
         }
       } else if (v instanceof ListValue list) {
         for (Guarded<Value> item : Values.items(list)) {
-          Optional<String> key = Values.literal(item.value());
+          if (isMore.test(item.value())) {
+            more = more != null ? more : ((Unknown) item.value()).reason();
+            continue;
+          }
+          Optional<String> key = keyOf(item.value());
           if (key.isEmpty()) {
             return new Expansion(List.of(), item.value() instanceof Unknown u ? u.reason()
                 : "a key is not known");
@@ -112,7 +133,21 @@ record Expansion(List<Instance> instances, String unknown) {
       List<Guard> present = values.stream().map(Guarded::guard).toList();
       out.add(new Instance(keyValues.get(e.getKey()), false, each, combine(present, branches.size())));
     }
-    return new Expansion(out, null);
+    return new Expansion(out, more);
+  }
+
+  /**
+   * The instance key a for_each element gives: its string, where the only parts not fixed in the
+   * source are deployment facts known when Terraform plans ({@code
+   * "arn:${data.aws_partition.current.partition}:iam::aws:policy/X"} is one key in any partition).
+   */
+  static Optional<String> keyOf(Value value) {
+    if (!(value instanceof Text t)) {
+      return Optional.empty();
+    }
+    boolean planned = t.parts().stream().allMatch(p -> p instanceof Text.Literal
+        || (p instanceof Text.Sym s && s.symbol() instanceof Symbol.Pseudo));
+    return planned ? Optional.of(t.display()) : Optional.empty();
   }
 
   /** A value's top-level alternatives; the values inside are left as they are. */

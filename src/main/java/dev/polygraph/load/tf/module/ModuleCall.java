@@ -32,6 +32,9 @@ final class ModuleCall {
   /** Why the call's instances cannot be read, or null. */
   private String unknown;
   private boolean expanded;
+  /** Whether the for_each is only partly known: there may be instances besides these. */
+  private boolean partial;
+  private String partialReason;
 
   ModuleCall(ModuleInstance caller, String name, Block block) {
     this.caller = caller;
@@ -56,9 +59,13 @@ final class ModuleCall {
     Expansion expansion = count.isPresent()
         ? Expansion.count(caller.evaluator.evaluate(count.get().value()))
         : forEach.isPresent()
-            ? Expansion.forEach(caller.evaluator.evaluate(forEach.get().value()))
+            ? Expansion.forEach(caller.evaluator.evaluate(forEach.get().value()), caller.evaluator::isMore)
             : Expansion.single();
-    if (expansion.unknown() != null) {
+    if (expansion.partial()) {
+      Attribute at = count.orElseGet(forEach::get);
+      caller.note(at.span(), "Module '" + caller.address + "module." + name + "' may have more instances than"
+          + " polygraph reads: its " + at.name() + " is only partly known: " + expansion.unknown() + ".");
+    } else if (expansion.unknown() != null) {
       Attribute at = count.orElseGet(forEach::get);
       unknown = "the instances of module '" + name + "' are not known: " + expansion.unknown();
       caller.note(at.span(), "Module '" + caller.address + "module." + name + "' is not read: its "
@@ -66,6 +73,8 @@ final class ModuleCall {
       return instances;
     }
     unknown = null;
+    partial = expansion.partial();
+    partialReason = expansion.unknown();
     List<ModuleInstance> out = new ArrayList<>();
     List<Expansion.Instance> kept = new ArrayList<>();
     for (Expansion.Instance e : expansion.instances()) {
@@ -174,6 +183,10 @@ final class ModuleCall {
         Text key = (Text) keys.get(i).key();
         entries.add(new MapValue.Entry(key.literal().orElse(""), key.span(), outputs));
       }
+    }
+    if (partial) {
+      entries.add(new MapValue.Entry("…", span, caller.evaluator.more("the instances of module '" + name
+          + "' are only partly known: " + partialReason, span)));
     }
     return new TfResolved(counted ? new ListValue(items, span) : new MapValue(entries, span), 1);
   }

@@ -44,6 +44,19 @@ final class ResourceBlock {
   private static final Set<String> LINKED = Set.of("aws_iam_role", "aws_iam_policy",
       "aws_iam_instance_profile", "aws_eks_cluster", "aws_launch_template", "aws_launch_configuration");
 
+  /**
+   * What the data sources IAM code reads compute, by type: an instance read as a whole ({@code
+   * data.aws_iam_policy_document.x[*].json}, a splat over {@code count = 1}) has them too.
+   */
+  private static final java.util.Map<String, List<String>> DATA_ATTRIBUTES = java.util.Map.of(
+      "aws_partition", List.of("partition", "dns_suffix"),
+      "aws_caller_identity", List.of("account_id"),
+      "aws_region", List.of("region"),
+      "aws_iam_policy_document", List.of("json", "minified_json"),
+      "aws_iam_policy", List.of("policy"),
+      "aws_service_principal", List.of(),
+      "aws_ssm_parameter", List.of("value", "insecure_value"));
+
   private final ModuleInstance owner;
   /** The address within the module: {@code aws_iam_role.node}, {@code data.aws_partition.x}. */
   private final String name;
@@ -67,6 +80,27 @@ final class ResourceBlock {
     for (TfInstance instance : instances()) {
       TfResources.map(instance, owner.run.out);
     }
+    if (expansion != null && expansion.partial() && !data) {
+      TfResources.map(moreInstance(), owner.run.out);
+    }
+  }
+
+  /**
+   * The instances a partly known for_each may have besides the known ones, as one instance whose
+   * {@code each} is not known: what does not depend on {@code each} (the role an attachment is for)
+   * is still known, so the graph sees "this role may have more policies", never "no more".
+   */
+  private TfInstance moreInstance() {
+    Span at = TfModule.header(block);
+    Unknown more = new Unknown("one of the instances a partly known for_each may have: " + expansion.unknown(), at);
+    TfEvaluator evaluator = owner.evaluator.bind("each", object(List.of(
+        new MapValue.Entry("key", at, more), new MapValue.Entry("value", at, more)), at));
+    String file = block.span().file();
+    String address = owner.address + name + "[…]";
+    if (!ModulePaths.isUnder(file, owner.rootDir)) {
+      address = ModulePaths.display(owner.rootDir) + ":" + address;
+    }
+    return new TfInstance(type, data, new NodeId(file, address), at, owner.guard, block, evaluator);
   }
 
   /** The instances, computed once; a count or for_each that cannot be told gives none and a note. */
@@ -80,10 +114,14 @@ final class ResourceBlock {
     Expansion expanded = count.isPresent()
         ? Expansion.count(owner.evaluator.evaluate(count.get().value()))
         : forEach.isPresent()
-            ? Expansion.forEach(owner.evaluator.evaluate(forEach.get().value()))
+            ? Expansion.forEach(owner.evaluator.evaluate(forEach.get().value()), owner.evaluator::isMore)
             : Expansion.single();
     expansion = expanded;
-    if (expanded.unknown() != null) {
+    if (expanded.partial()) {
+      Attribute at = count.orElseGet(forEach::get);
+      owner.note(at.span(), "'" + owner.address + name + "' may have more instances than polygraph reads: its "
+          + at.name() + " is only partly known: " + expanded.unknown() + ".");
+    } else if (expanded.unknown() != null) {
       Attribute at = count.orElseGet(forEach::get);
       owner.note(at.span(), "'" + owner.address + name + "' is not read: its " + at.name()
           + " is not known: " + expanded.unknown() + ".");
@@ -128,7 +166,7 @@ final class ResourceBlock {
           steps.size());
     }
     boolean expanded = block.body().attribute("count").isPresent() || block.body().attribute("for_each").isPresent();
-    if (expansion.unknown() != null) {
+    if (expansion.unknown() != null && !expansion.partial()) {
       return new TfResolved(new Unknown("the instances of '" + owner.address + name + "' are not known: "
           + expansion.unknown(), span), steps.size());
     }
@@ -149,7 +187,9 @@ final class ResourceBlock {
           return attributeOrObject(all.get(i), steps, used + 1, span);
         }
       }
-      return new TfResolved(new Unknown("'" + name + "' has no instance [" + key.get() + "]", index.span()), used + 1);
+      String why = expansion.partial() ? ": its instances are only partly known: " + expansion.unknown() : "";
+      return new TfResolved(new Unknown("'" + name + "' has no instance [" + key.get() + "]" + why, index.span()),
+          used + 1);
     }
     boolean counted = block.body().attribute("count").isPresent();
     List<Value> items = new ArrayList<>();
@@ -162,6 +202,12 @@ final class ResourceBlock {
         Text key = (Text) keys.get(i).key();
         entries.add(new MapValue.Entry(key.literal().orElse(""), key.span(), object));
       }
+    }
+    if (expansion.partial()) {
+      // The known instances, and a marker for the ones that may follow.
+      Unknown more = owner.evaluator.more("the instances of '" + owner.address + name + "' are only partly known: "
+          + expansion.unknown(), span);
+      entries.add(new MapValue.Entry("…", span, more));
     }
     return new TfResolved(counted ? new ListValue(items, span) : new MapValue(entries, span), used);
   }
@@ -210,7 +256,11 @@ final class ResourceBlock {
         entries.add(new MapValue.Entry(a.name(), a.nameSpan(), attribute(instance, a.name(), span)));
       }
     }
-    for (String computed : IDENTITY) {
+    List<String> computedAttributes = new ArrayList<>(IDENTITY);
+    if (data) {
+      computedAttributes.addAll(DATA_ATTRIBUTES.getOrDefault(type, List.of()));
+    }
+    for (String computed : computedAttributes) {
       if (block.body().attribute(computed).isEmpty()) {
         entries.add(new MapValue.Entry(computed, span, attribute(instance, computed, span)));
       }

@@ -156,7 +156,7 @@ final class BlockReader {
             .map(e -> ((Expr.Variable) e).name())
             .orElse(type);
     List<Iteration> iterations = new ArrayList<>();
-    iterate(evaluator.evaluate(forEach.get().value()), Guard.ALWAYS, type, iterations);
+    iterate(evaluator, evaluator.evaluate(forEach.get().value()), Guard.ALWAYS, type, iterations);
     for (Iteration it : iterations) {
       if (it.unknown() != null) {
         out.add(Nested.unknown(it.guard(), block.span(), it.unknown()));
@@ -174,14 +174,19 @@ final class BlockReader {
   }
 
   /** The elements of a for_each value: a list by index, a map in key order as Terraform sorts it. */
-  private static void iterate(Value each, Guard guard, String type, List<Iteration> out) {
+  private static void iterate(TfEvaluator evaluator, Value each, Guard guard, String type, List<Iteration> out) {
     if (each instanceof OneOf one) {
       for (Guarded<Value> b : one.branches()) {
-        guard.and(b.guard()).ifPresent(g -> iterate(b.value(), g, type, out));
+        guard.and(b.guard()).ifPresent(g -> iterate(evaluator, b.value(), g, type, out));
       }
     } else if (each instanceof ListValue list) {
       int index = 0;
       for (Guarded<Value> item : Values.items(list)) {
+        if (evaluator.isMore(item.value())) {
+          // A partly known collection: the known blocks, and blocks nobody can know.
+          guard.and(item.guard()).ifPresent(g -> out.add(new Iteration(g, null, null, (Unknown) item.value())));
+          continue;
+        }
         Text key = Text.of(Integer.toString(index++), item.value().span());
         guard.and(item.guard()).ifPresent(g -> out.add(new Iteration(g, key, item.value(), null)));
       }
@@ -189,7 +194,8 @@ final class BlockReader {
       List<MapValue.Entry> entries = new ArrayList<>(map.entries());
       entries.sort(Comparator.comparing(MapValue.Entry::key));
       for (MapValue.Entry e : entries) {
-        out.add(new Iteration(guard, Text.of(e.key(), e.keySpan()), e.value(), null));
+        out.add(evaluator.isMore(e.value()) ? new Iteration(guard, null, null, (Unknown) e.value())
+            : new Iteration(guard, Text.of(e.key(), e.keySpan()), e.value(), null));
       }
     } else if (each instanceof Unknown u) {
       out.add(new Iteration(guard, null, null, u));

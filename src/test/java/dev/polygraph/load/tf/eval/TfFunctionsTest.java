@@ -17,7 +17,34 @@ class TfFunctionsTest {
       jsondecode("{\\"a\\": ") ¦ ?(not valid JSON: Unexpected end of input: the object is not closed at line 1 column 7)
       format("%s-%d-%05.2f-%t-%%-%q-%v", "a", 42, 3.14159, true, "q\\"", 7) ¦ "a-42-03.14-true-%-"q\\""-7"
       format("%-4s|%4s|", "ab", "cd") ¦ "ab  |  cd|"
-      format("arn:%s:iam::%s:role/x", "aws", var.account) ¦ ?(variable 'account' has no value)
+      format("arn:%s:iam::%s:role/x", "aws", var.account) ¦ "arn:aws:iam::${opaque var.account: variable 'account' has no value}:role/x"
+      format("arn:%s:iam::aws:policy/%s", var.account, "X") ¦ "arn:${opaque var.account: variable 'account' has no value}:iam::aws:policy/X"
+      format("%5s", var.account) ¦ ?(variable 'account' has no value)
+      concat(["a", "b"], var.account) ¦ ["a", "b", ?(variable 'account' has no value)]
+      concat(var.account, var.account) ¦ ?(variable 'account' has no value)
+      length(concat(["a"], var.account)) ¦ ?(variable 'account' has no value)
+      toset(concat(["b", "a"], var.account)) ¦ ["a", "b", ?(variable 'account' has no value)]
+      distinct(["a", var.account, "a"]) ¦ ["a", ?(variable 'account' has no value)]
+      compact(["a", var.account, ""]) ¦ ["a", ?(variable 'account' has no value)]
+      flatten([["a"], var.account, ["b"]]) ¦ ["a", "b", ?(variable 'account' has no value)]
+      sort(["b", var.account, "a"]) ¦ ["a", "b", ?(variable 'account' has no value)]
+      sort(var.create ? var.list : ["filler"]) ¦ ([var.create]: ["a", "b"] | ![var.create]: ["filler"])
+      sort([var.create ? "x" : "y", "a"]) ¦ ["a", ?(an element depends on conditions)]
+      setunion(["a"], var.account) ¦ ["a", ?(variable 'account' has no value)]
+      merge({a = 1}, var.account) ¦ {a="1", …=?(variable 'account' has no value)}
+      keys(merge({b = 1, a = 2}, var.account)) ¦ ["a", "b", ?(variable 'account' has no value)]
+      values(merge({a = 2}, var.account)) ¦ ["2", ?(variable 'account' has no value)]
+      lookup(merge({a = 1}, var.account), "a") ¦ "1"
+      lookup(merge({a = 1}, var.account), "z", "d") ¦ ?(whether the map has the key "z" is not known: variable 'account' has no value)
+      contains(concat(["a"], var.account), "a") ¦ "true"
+      contains(concat(["a"], var.account), "z") ¦ ?(cannot tell whether the list contains the value)
+      join(",", concat(["a", "b"], var.account)) ¦ "a,b${opaque concat(["a", "b"], var.account)[*]: variable 'account' has no value}"
+      join(var.account, ["a"]) ¦ ?(variable 'account' has no value)
+      [for s in concat(["a"], var.account) : upper(s)] ¦ ["A", ?(variable 'account' has no value)]
+      {for s in concat(["a"], var.account) : s => s} ¦ {a="a", …=?(variable 'account' has no value)}
+      concat(["a"], var.account)[0] ¦ "a"
+      concat(["a"], var.account)[1] ¦ ?(the element concat(["a"], var.account)[1] is not known: variable 'account' has no value)
+      merge({a = 1}, var.account).a ¦ "1"
       format("role/%s", aws_iam_role.node.arn) ¦ "role/${aws_iam_role.node.arn}"
       format("%d", "x") ¦ ?(%d needs a number, not 'x')
       format("%s %s", "a") ¦ ?(not enough arguments for format string "%s %s")
