@@ -2,9 +2,9 @@ package dev.polygraph.suppress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.polygraph.load.tf.HclFiles;
-import dev.polygraph.load.tf.HclLayout;
-import dev.polygraph.load.tf.HclResult;
+import dev.polygraph.load.tf.hcl.HclFiles;
+import dev.polygraph.load.tf.hcl.HclLayout;
+import dev.polygraph.load.tf.hcl.HclResult;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;
 import java.util.List;

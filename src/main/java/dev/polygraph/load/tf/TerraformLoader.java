@@ -1,6 +1,20 @@
 package dev.polygraph.load.tf;
 
 import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.load.tf.eval.Constants;
+import dev.polygraph.load.tf.eval.TfEvaluator;
+import dev.polygraph.load.tf.eval.TfJson;
+import dev.polygraph.load.tf.hcl.Attribute;
+import dev.polygraph.load.tf.hcl.Block;
+import dev.polygraph.load.tf.hcl.Body;
+import dev.polygraph.load.tf.hcl.Expr;
+import dev.polygraph.load.tf.hcl.HclFiles;
+import dev.polygraph.load.tf.hcl.HclResult;
+import dev.polygraph.load.tf.module.LoadRun;
+import dev.polygraph.load.tf.module.ModuleInstance;
+import dev.polygraph.load.tf.module.ModulePaths;
+import dev.polygraph.load.tf.module.TfModule;
+import dev.polygraph.load.tf.module.Tfvars;
 import dev.polygraph.source.InputProblem;
 import dev.polygraph.source.SourceFile;
 import dev.polygraph.source.Span;

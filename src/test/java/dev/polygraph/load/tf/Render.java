@@ -11,11 +11,11 @@ import dev.polygraph.value.Value;
 import java.util.stream.Collectors;
 
 /** Values written compactly for exact assertions: {@code "a"}, {@code [..]}, {@code {k=v}}. */
-final class Render {
+public final class Render {
 
   private Render() {}
 
-  static String of(Value v) {
+  public static String of(Value v) {
     if (v instanceof Text t) {
       return "\"" + t.parts().stream().map(p -> p instanceof Text.Literal l ? l.text()
           : "${" + symbol(((Text.Sym) p).symbol()) + "}").collect(Collectors.joining()) + "\"";

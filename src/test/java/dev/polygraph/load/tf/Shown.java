@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
  * Values written compactly for exact assertions: texts quoted with symbols as ${...}, lists in
  * brackets, maps in braces, alternatives as {@code oneOf(guard: value | ...)}.
  */
-final class Shown {
+public final class Shown {
 
   private Shown() {}
 
-  static String of(Value v) {
+  public static String of(Value v) {
     if (v == null) {
       return "null";
     }
@@ -57,7 +57,7 @@ final class Shown {
   }
 
   /** "3:5-3:14": a span in one file, for exact position assertions. */
-  static String at(Span s) {
+  public static String at(Span s) {
     return s.startLine() + ":" + s.startColumn() + "-" + s.endLine() + ":" + s.endColumn();
   }
 }

@@ -419,4 +419,105 @@ class TerraformLoaderTest {
     assertEquals(1, role.trust().statements().size());
     assertEquals("modules/nodes/trust.json", role.trust().statements().get(0).span().file());
   }
+
+  private static final String TRUST = "jsonencode({Version = \"2012-10-17\", Statement = [{Effect = \"Allow\","
+      + " Action = \"sts:AssumeRole\", Principal = {Service = \"ec2.amazonaws.com\"}}]})";
+
+  /** Attachment address → its policy ARN as shown. */
+  private static Map<String, String> attachments(Loaded loaded) {
+    Map<String, String> out = new TreeMap<>();
+    loaded.graph().nodes().stream().filter(n -> n instanceof dev.polygraph.graph.PolicyAttachmentNode)
+        .map(n -> (dev.polygraph.graph.PolicyAttachmentNode) n)
+        .forEach(a -> out.put(a.id().address(), show(a.policyArn())));
+    return out;
+  }
+
+  @Test
+  void aForEachOverAPartlyKnownSetGivesTheKnownInstancesAndSaysThereMayBeMore() {
+    write("main.tf", "data \"aws_partition\" \"current\" {}\nvariable \"additional\" {\n  type = list(string)\n}\n"
+        + "resource \"aws_iam_role\" \"node\" {\n  name = \"n\"\n  assume_role_policy = " + TRUST + "\n}\n"
+        + "resource \"aws_iam_role_policy_attachment\" \"this\" {\n"
+        + "  for_each = toset(concat([\n"
+        + "    \"arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy\",\n"
+        + "    \"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy\",\n"
+        + "  ], var.additional))\n"
+        + "  policy_arn = each.value\n  role = aws_iam_role.node.name\n}\n");
+    Loaded loaded = load(TfOptions.none(), "main.tf");
+    assertEquals(Map.of(
+        "aws_iam_role_policy_attachment.this[\"arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy\"]",
+        "arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+        "aws_iam_role_policy_attachment.this[\"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy\"]",
+        "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+        // The ones the variable may add: the role is known, the policy is not.
+        "aws_iam_role_policy_attachment.this[…]", "?one of the instances a partly known for_each may have:"
+            + " variable 'additional' has no default and no value is set (--tf-var additional=…, or a .tfvars file)"),
+        attachments(loaded));
+    assertEquals(List.of("'aws_iam_role_policy_attachment.this' may have more instances than polygraph reads:"
+        + " its for_each is only partly known: variable 'additional' has no default and no value is set"
+        + " (--tf-var additional=…, or a .tfvars file)."),
+        loaded.result().notes().stream().map(dev.polygraph.source.InputProblem::message).toList());
+  }
+
+  @Test
+  void aForEachOverAMergeWithAFilterNotKnownKeepsTheKnownKeys() {
+    write("main.tf", "variable \"extra\" {}\nvariable \"create\" {}\n"
+        + "resource \"aws_iam_role\" \"node\" {\n  name = \"n\"\n  assume_role_policy = " + TRUST + "\n}\n"
+        + "resource \"aws_iam_role_policy_attachment\" \"this\" {\n"
+        + "  for_each = { for k, v in merge({ worker = \"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy\" },"
+        + " var.extra) : k => v if var.create }\n"
+        + "  policy_arn = each.value\n  role = aws_iam_role.node.name\n}\n");
+    Loaded loaded = load(TfOptions.none(), "main.tf");
+    assertEquals(Map.of("aws_iam_role_policy_attachment.this[\"worker\"]",
+        "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "aws_iam_role_policy_attachment.this[…]",
+        "?one of the instances a partly known for_each may have: variable 'extra' has no default and no value"
+            + " is set (--tf-var extra=…, or a .tfvars file)"), attachments(loaded));
+  }
+
+  @Test
+  void aSplatOverADataSourceWithCountOneIsThatInstancesValue() {
+    write("main.tf", "variable \"dns_suffix\" {}\n"
+        + "data \"aws_iam_policy_document\" \"assume\" {\n  count = 1\n  statement {\n"
+        + "    actions = [\"sts:AssumeRole\"]\n    principals {\n      type = \"Service\"\n"
+        + "      identifiers = [\"ec2.${var.dns_suffix}\"]\n    }\n  }\n}\n"
+        + "resource \"aws_iam_role\" \"node\" {\n  name = \"n\"\n"
+        + "  assume_role_policy = join(\"\", data.aws_iam_policy_document.assume[*].json)\n}\n");
+    Loaded loaded = load(TfOptions.none(), "main.tf");
+    dev.polygraph.policy.PolicyDocument trust = loaded.role("aws_iam_role.node").trust();
+    assertEquals(1, trust.statements().size());
+    List<Value> services = trust.statements().get(0).principal().of("Service");
+    // The service part is known, the suffix is opaque: EC2 in some partition.
+    assertEquals(List.of("ec2.${var.dns_suffix}"), services.stream().map(TerraformLoaderTest::show).toList());
+    Text service = (Text) services.get(0);
+    assertEquals(new Text.Literal("ec2."), service.parts().get(0));
+    assertEquals(dev.polygraph.value.Symbol.Opaque.class, ((Text.Sym) service.parts().get(1)).symbol().getClass());
+  }
+
+  @Test
+  void aFunctionOverAValueThatDependsOnConditionsDoesNotEndTheScan() {
+    write("main.tf", "variable \"enabled\" {\n  type = bool\n}\nvariable \"ids\" {\n  type = list(string)\n}\n"
+        + "locals {\n  groups = {\n    nodes = sort(var.enabled ? var.ids : [\"filler\"])\n"
+        + "    mixed = sort([var.enabled ? \"x\" : \"y\", \"a\"])\n  }\n}\n"
+        + role("node", "join(\",\", local.groups.nodes)") + role("mixed", "local.groups.mixed[0]"));
+    Loaded loaded = load(TfOptions.none(), "main.tf");
+    assertEquals(List.of("aws_iam_role.mixed", "aws_iam_role.node"), List.copyOf(loaded.roleNames().keySet()));
+    assertEquals("a", loaded.roleNames().get("aws_iam_role.mixed"));
+    // Both branches of var.enabled: the names joined, or the filler.
+    Value node = loaded.role("aws_iam_role.node").name();
+    assertEquals(List.of("${local.groups.nodes[*]}", "filler"), ((dev.polygraph.value.OneOf) node).branches().stream().map(b -> show(b.value())).sorted().toList());
+  }
+
+  @Test
+  void whatIsKnownNotToExistIsNotReadNorUndecided() {
+    write("main.tf", "variable \"create\" {\n  default = false\n}\n"
+        + "resource \"aws_iam_role\" \"off\" {\n  count = var.create ? 1 : 0\n  name = \"off\"\n}\n"
+        + "resource \"aws_iam_role\" \"none\" {\n  for_each = {}\n  name = \"none\"\n}\n"
+        + "resource \"aws_iam_role\" \"zero\" {\n  count = 0\n  name = \"zero\"\n}\n"
+        + "module \"nodes\" {\n  source = \"./nodes\"\n  create = null\n  role_name = null\n}\n");
+    write("nodes/main.tf", "variable \"create\" {\n  default = true\n  nullable = false\n}\n"
+        + "variable \"role_name\" {\n  default = \"from-default\"\n  nullable = false\n}\n"
+        + "resource \"aws_iam_role\" \"this\" {\n  count = var.create ? 1 : 0\n  name = var.role_name\n}\n");
+    Loaded loaded = load(TfOptions.none(), "main.tf");
+    assertEquals(Map.of("module.nodes.aws_iam_role.this[0]", "from-default"), loaded.roleNames());
+    assertEquals(List.of(), loaded.result().notes());
+  }
 }
