@@ -2,8 +2,8 @@ package dev.polygraph.rules;
 
 import dev.polygraph.finding.Location;
 import dev.polygraph.graph.NodeId;
-import dev.polygraph.graph.Permissions;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.link.Permissions;
 import dev.polygraph.policy.ActionCatalog;
 import dev.polygraph.policy.Decision;
 import dev.polygraph.policy.Effect;

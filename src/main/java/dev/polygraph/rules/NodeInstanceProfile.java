@@ -3,9 +3,9 @@ package dev.polygraph.rules;
 import dev.polygraph.finding.Location;
 import dev.polygraph.graph.InstanceProfileNode;
 import dev.polygraph.graph.LaunchTemplateNode;
-import dev.polygraph.graph.Links;
 import dev.polygraph.graph.NodeGroupNode;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.link.Links;
 import dev.polygraph.value.Absent;
 import dev.polygraph.value.Guard;
 import dev.polygraph.value.Guarded;
@@ -34,7 +34,7 @@ public final class NodeInstanceProfile implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    Links links = new Links(ctx.graph());
+    Links links = ctx.linked().links();
     for (LaunchTemplateNode lt : ctx.graph().nodes(LaunchTemplateNode.class)) {
       if (lt.eksNodeEvidence() == null) {
         continue;

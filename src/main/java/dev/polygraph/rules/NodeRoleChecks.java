@@ -2,11 +2,10 @@ package dev.polygraph.rules;
 
 import dev.polygraph.finding.Location;
 import dev.polygraph.graph.ClusterNode;
-import dev.polygraph.graph.Links;
 import dev.polygraph.graph.NodeId;
-import dev.polygraph.graph.NodeRoles;
-import dev.polygraph.graph.Permissions;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.link.NodeRoles;
+import dev.polygraph.link.Permissions;
 import dev.polygraph.policy.Decision;
 import dev.polygraph.policy.PolicySet;
 import dev.polygraph.source.Span;
@@ -78,23 +77,17 @@ final class NodeRoleChecks {
   }
 
   private final RuleContext ctx;
-  private final Links links;
   private final NodeRoles nodeRoles;
   private final Permissions permissions;
 
   private NodeRoleChecks(RuleContext ctx) {
     this.ctx = ctx;
-    this.links = new Links(ctx.graph());
-    this.nodeRoles = new NodeRoles(ctx.graph(), links, ctx.settings().nodeRoles());
-    this.permissions = new Permissions(ctx.graph(), links, ctx.managedPolicies());
+    this.nodeRoles = ctx.linked().nodeRoles();
+    this.permissions = ctx.linked().permissions();
   }
 
   static NodeRoleChecks of(RuleContext ctx) {
     return new NodeRoleChecks(ctx);
-  }
-
-  Links links() {
-    return links;
   }
 
   NodeRoles nodeRoles() {

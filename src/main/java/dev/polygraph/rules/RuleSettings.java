@@ -1,6 +1,7 @@
 package dev.polygraph.rules;
 
 import dev.polygraph.finding.Level;
+import dev.polygraph.link.LinkSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,5 +28,10 @@ public record RuleSettings(
   public RuleSettings {
     nodeRoles = List.copyOf(nodeRoles);
     levels = Map.copyOf(levels);
+  }
+
+  /** What of these settings the link stage needs. */
+  public LinkSettings link() {
+    return new LinkSettings(nodeRoles);
   }
 }

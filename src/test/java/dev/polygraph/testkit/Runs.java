@@ -4,6 +4,7 @@ import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.graph.GraphNode;
 import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.link.Linker;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.rules.Rule;
@@ -47,7 +48,14 @@ public final class Runs {
       Rule rule, PolicyGraph graph, RuleSettings settings, List<InputProblem> problems) {
     List<Finding> out = new ArrayList<>();
     RuleContext ctx =
-        new RuleContext(meta(rule.id()), graph, settings, MANAGED, new PolicyEvaluator(), problems, out::add);
+        new RuleContext(
+            meta(rule.id()),
+            Linker.link(graph, settings.link(), MANAGED),
+            settings,
+            MANAGED,
+            new PolicyEvaluator(),
+            problems,
+            out::add);
     rule.check(ctx);
     return out;
   }

@@ -1,5 +1,19 @@
-package dev.polygraph.graph;
+package dev.polygraph.link;
 
+import dev.polygraph.graph.AccessEntryNode;
+import dev.polygraph.graph.AddonNode;
+import dev.polygraph.graph.AutoScalingGroupNode;
+import dev.polygraph.graph.ClusterNode;
+import dev.polygraph.graph.Declaration;
+import dev.polygraph.graph.GraphNode;
+import dev.polygraph.graph.InstanceProfileNode;
+import dev.polygraph.graph.LaunchTemplateNode;
+import dev.polygraph.graph.NodeGroupNode;
+import dev.polygraph.graph.NodeId;
+import dev.polygraph.graph.PodIdentityAssociationNode;
+import dev.polygraph.graph.PolicyAttachmentNode;
+import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.graph.RoleNode;
 import static dev.polygraph.testkit.G.at;
 import static dev.polygraph.testkit.G.attr;
 import static dev.polygraph.testkit.G.span;

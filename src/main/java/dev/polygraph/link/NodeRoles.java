@@ -1,5 +1,17 @@
-package dev.polygraph.graph;
+package dev.polygraph.link;
 
+import dev.polygraph.graph.AccessEntryNode;
+import dev.polygraph.graph.AddonNode;
+import dev.polygraph.graph.AutoScalingGroupNode;
+import dev.polygraph.graph.ClusterNode;
+import dev.polygraph.graph.InstanceProfileNode;
+import dev.polygraph.graph.LaunchTemplateNode;
+import dev.polygraph.graph.NodeGroupNode;
+import dev.polygraph.graph.NodeId;
+import dev.polygraph.graph.PodIdentityAssociationNode;
+import dev.polygraph.graph.PolicyAttachmentNode;
+import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.graph.RoleNode;
 import dev.polygraph.finding.Location;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.WildcardMatcher;

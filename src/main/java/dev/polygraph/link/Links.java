@@ -1,5 +1,13 @@
-package dev.polygraph.graph;
+package dev.polygraph.link;
 
+import dev.polygraph.graph.ClusterNode;
+import dev.polygraph.graph.GraphNode;
+import dev.polygraph.graph.InstanceProfileNode;
+import dev.polygraph.graph.LaunchTemplateNode;
+import dev.polygraph.graph.ManagedPolicyNode;
+import dev.polygraph.graph.NodeId;
+import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.graph.RoleNode;
 import dev.polygraph.value.Symbol;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Value;
