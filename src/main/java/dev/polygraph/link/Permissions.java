@@ -1,22 +1,18 @@
 package dev.polygraph.link;
 
+import dev.polygraph.graph.GraphNode;
 import dev.polygraph.graph.InlinePolicyNode;
 import dev.polygraph.graph.ManagedPolicyNode;
 import dev.polygraph.graph.NodeId;
-import dev.polygraph.graph.PolicyAttachmentNode;
-import dev.polygraph.graph.PolicyGraph;
 import dev.polygraph.graph.RoleNode;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyDocument;
 import dev.polygraph.policy.PolicySet;
 import dev.polygraph.policy.Statement;
-import dev.polygraph.value.Absent;
 import dev.polygraph.value.Guard;
-import dev.polygraph.value.Guarded;
 import dev.polygraph.value.Scenario;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Unknown;
-import dev.polygraph.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,12 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * The identity policies and permissions boundary of each role, gathered from everywhere the graph
- * attaches them: the role's own inline policies and managed-policy ARNs, policy nodes that name the
- * role, and attachment resources that attach a managed policy to it. Each attachment keeps the guard under which it exists, so a role can be evaluated per
- * scenario.
+ * The identity policies and permissions boundary of each role, from the role's {@link
+ * Edge.Kind#ATTACHES} and {@link Edge.Kind#BOUNDED_BY} edges: its own inline policies and
+ * managed-policy ARNs, policy nodes that name the role, and attachment resources. Each attachment
+ * keeps the guard under which it exists, so a role can be evaluated per scenario. Built once per
+ * scan; the policy set of a role in a scenario is made once and shared by every rule.
  */
 public final class Permissions {
 
@@ -42,84 +42,70 @@ public final class Permissions {
    */
   public record Attachment(Guard guard, PolicyDocument document, String unresolved, boolean customer) {}
 
-  private final Links links;
-  private final ManagedPolicies managed;
-  private final Map<NodeId, List<Attachment>> fromPolicyNodes = new HashMap<>();
+  private record Key(NodeId role, Scenario scenario) {}
 
-  public Permissions(PolicyGraph graph, Links links, ManagedPolicies managed) {
-    this.links = links;
+  private final ManagedPolicies managed;
+  private final Function<NodeId, Optional<GraphNode>> nodes;
+  private final Map<NodeId, List<Attachment>> identity = new HashMap<>();
+  private final Map<NodeId, List<Attachment>> boundary = new HashMap<>();
+  private final Map<Key, PolicySet> sets = new ConcurrentHashMap<>();
+  private final AtomicInteger setsMade = new AtomicInteger();
+
+  Permissions(Edges edges, Function<NodeId, Optional<GraphNode>> nodes, ManagedPolicies managed) {
     this.managed = managed;
-    for (InlinePolicyNode p : graph.nodes(InlinePolicyNode.class)) {
-      attachToRoles(p.roles(), p.guard(), p.document());
+    this.nodes = nodes;
+    for (Edge e : edges.of(Edge.Kind.ATTACHES)) {
+      attachment(e).ifPresent(a -> identity.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(a));
     }
-    for (ManagedPolicyNode p : graph.nodes(ManagedPolicyNode.class)) {
-      attachToRoles(p.roles(), p.guard(), p.document());
-    }
-    for (PolicyAttachmentNode p : graph.nodes(PolicyAttachmentNode.class)) {
-      attachArnToRoles(p);
+    for (Edge e : edges.of(Edge.Kind.BOUNDED_BY)) {
+      attachment(e).ifPresent(a -> boundary.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(a));
     }
   }
 
   /** The role's identity policies, wherever they are attached, each under its guard. */
   public List<Attachment> identity(RoleNode role) {
-    List<Attachment> out = new ArrayList<>();
-    for (Guarded<PolicyDocument> doc : role.inline()) {
-      Guard g = NodeRoles.and(role.guard(), doc.guard());
-      if (g != null) {
-        out.add(new Attachment(g, doc.value(), null, true));
-      }
-    }
-    for (Guarded<Value> arn : NodeRoles.items(role.managedPolicyArns())) {
-      Guard g = NodeRoles.and(role.guard(), arn.guard());
-      Attachment a = g == null ? null : resolveArn(arn.value(), g);
-      if (a != null) {
-        out.add(a);
-      }
-    }
-    out.addAll(fromPolicyNodes.getOrDefault(role.id(), List.of()));
-    return out;
+    return identity.getOrDefault(role.id(), List.of());
   }
 
   /** The role's permissions boundary under each of its alternatives; empty when it has none. */
   public List<Attachment> boundary(RoleNode role) {
-    List<Attachment> out = new ArrayList<>();
-    if (role.boundary() == null || role.boundary().value() == null) {
-      return out;
-    }
-    for (Guarded<Value> arn : NodeRoles.variants(role.boundary().value())) {
-      Guard g = NodeRoles.and(role.guard(), role.boundary().guard(), arn.guard());
-      Attachment a = g == null || arn.value() instanceof Absent ? null : resolveArn(arn.value(), g);
-      if (a != null) {
-        out.add(a);
-      }
-    }
-    return out;
+    return boundary.getOrDefault(role.id(), List.of());
   }
 
-  /** What decides the role's permissions in one scenario. */
+  /** What decides the role's permissions in one scenario; made once per role and scenario. */
   public PolicySet of(RoleNode role, Scenario scenario) {
-    List<PolicyDocument> identity = new ArrayList<>();
+    return sets.computeIfAbsent(new Key(role.id(), scenario), k -> make(role, scenario));
+  }
+
+  /** How many policy sets were made so far (each role and scenario once, whoever asks). */
+  public int setsMade() {
+    return setsMade.get();
+  }
+
+  private PolicySet make(RoleNode role, Scenario scenario) {
+    setsMade.incrementAndGet();
+    List<PolicyDocument> docs = new ArrayList<>();
     List<String> unresolved = new ArrayList<>();
     for (Attachment a : identity(role)) {
       if (!a.guard().holdsIn(scenario)) {
         continue;
       }
       if (a.document() != null) {
-        identity.add(a.document());
+        docs.add(a.document());
       } else {
         unresolved.add(a.unresolved());
       }
     }
-    PolicyDocument boundary = null;
-    String boundaryUnresolved = null;
+    PolicyDocument bound = null;
+    String boundUnresolved = null;
     for (Attachment a : boundary(role)) {
       if (a.guard().holdsIn(scenario)) {
-        boundary = a.document();
-        boundaryUnresolved = a.unresolved();
+        bound = a.document();
+        boundUnresolved = a.unresolved();
         break;
       }
     }
-    return new PolicySet(identity, boundary, unresolved, boundaryUnresolved);
+    return new PolicySet(docs, bound, unresolved, boundUnresolved);
   }
 
   /**
@@ -142,59 +128,41 @@ public final class Permissions {
     return out;
   }
 
-  private void attachToRoles(List<Guarded<Value>> roles, Guard guard, PolicyDocument document) {
-    for (Guarded<Value> item : NodeRoles.items(roles)) {
-      Optional<RoleNode> role = links.role(item.value());
-      if (role.isEmpty()) {
-        continue;
-      }
-      Guard g = NodeRoles.and(guard, item.guard(), role.get().guard());
-      if (g != null) {
-        fromPolicyNodes
-            .computeIfAbsent(role.get().id(), k -> new ArrayList<>())
-            .add(new Attachment(g, document, null, true));
-      }
+  /** The attachment an edge makes, or empty when it can never be in effect. */
+  private Optional<Attachment> attachment(Edge e) {
+    if (e.to() instanceof Edge.Target.Document d) {
+      return Optional.of(new Attachment(e.guard(), d.document(), null, true));
     }
-  }
-
-  /** A policy attached by a resource of its own counts like an ARN in the role's managed policies. */
-  private void attachArnToRoles(PolicyAttachmentNode p) {
-    for (Guarded<Value> item : NodeRoles.items(p.roles())) {
-      Optional<RoleNode> role = links.role(item.value());
-      if (role.isEmpty()) {
-        continue;
-      }
-      for (Guarded<Value> arn : NodeRoles.variants(p.policyArn())) {
-        Guard g = NodeRoles.and(p.guard(), item.guard(), role.get().guard(), arn.guard());
-        Attachment a = g == null || arn.value() instanceof Absent ? null : resolveArn(arn.value(), g);
-        if (a != null) {
-          fromPolicyNodes.computeIfAbsent(role.get().id(), k -> new ArrayList<>()).add(a);
-        }
-      }
+    if (e.to() instanceof Edge.Target.AwsManagedPolicy p) {
+      Optional<PolicyDocument> doc = managed.byName(p.name());
+      return Optional.of(
+          doc.map(d -> new Attachment(e.guard(), d, null, false))
+              .orElseGet(
+                  () ->
+                      new Attachment(
+                          e.guard(), null, "AWS managed policy '" + p.name() + "' is not known to polygraph", false)));
     }
-  }
-
-  /** The attachment a managed-policy ARN makes, or null when it can never be in effect. */
-  private Attachment resolveArn(Value arn, Guard guard) {
-    if (arn instanceof Unknown u) {
-      return new Attachment(guard, null, "a managed policy ARN is not known: " + u.reason(), false);
-    }
-    Optional<String> awsName = ManagedPolicies.awsManagedName(arn);
-    if (awsName.isPresent()) {
-      Optional<PolicyDocument> doc = managed.byName(awsName.get());
-      return doc.map(d -> new Attachment(guard, d, null, false))
-          .orElseGet(
-              () ->
-                  new Attachment(
-                      guard, null, "AWS managed policy '" + awsName.get() + "' is not known to polygraph", false));
-    }
-    Optional<ManagedPolicyNode> node = links.managedPolicy(arn);
-    if (node.isPresent()) {
+    if (e.to() instanceof Edge.Target.Node n) {
+      Optional<GraphNode> node = nodes.apply(n.id());
+      PolicyDocument doc =
+          node.map(
+                  x -> x instanceof ManagedPolicyNode m ? m.document()
+                      : x instanceof InlinePolicyNode i ? i.document() : null)
+              .orElse(null);
       // A policy that exists only under a condition contradicting the attachment's is never attached.
-      Guard g = NodeRoles.and(guard, node.get().guard());
-      return g == null ? null : new Attachment(g, node.get().document(), null, true);
+      Guard g = node.isEmpty() ? null : Guards.and(e.guard(), node.get().guard());
+      if (g == null) {
+        return Optional.empty();
+      }
+      String unresolved = doc == null ? "the document of policy '" + n.id().address() + "' is not known" : null;
+      return Optional.of(new Attachment(g, doc, unresolved, true));
     }
-    String shown = arn instanceof Text t ? t.display() : "?";
-    return new Attachment(guard, null, "customer-managed policy '" + shown + "' is outside the scan", false);
+    Edge.Target.Outside outside = (Edge.Target.Outside) e.to();
+    if (outside.reference() instanceof Unknown u) {
+      return Optional.of(new Attachment(e.guard(), null, "a managed policy ARN is not known: " + u.reason(), false));
+    }
+    String shown = outside.reference() instanceof Text t ? t.display() : "?";
+    return Optional.of(
+        new Attachment(e.guard(), null, "customer-managed policy '" + shown + "' is outside the scan", false));
   }
 }

@@ -1,6 +1,7 @@
 package dev.polygraph.rules;
 
 import dev.polygraph.finding.Level;
+import dev.polygraph.link.IpFamily;
 import dev.polygraph.link.LinkSettings;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,13 @@ public record RuleSettings(
     levels = Map.copyOf(levels);
   }
 
-  /** What of these settings the link stage needs. */
+  /** What the link stage needs: these settings, and the permission that shows a role serves IPv6 clusters. */
   public LinkSettings link() {
-    return new LinkSettings(nodeRoles);
+    Requirement assign = Requirements.assignIpv6();
+    return new LinkSettings(
+        nodeRoles,
+        ipFamily.flatMap(IpFamily::parse),
+        cniRole.map(s -> s.equalsIgnoreCase("separate")),
+        new LinkSettings.Request(assign.action(), assign.resource()));
   }
 }

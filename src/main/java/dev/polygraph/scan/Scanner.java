@@ -262,7 +262,7 @@ public final class Scanner {
       List<Notification> notifications) {
     ManagedPolicies managed = ManagedPolicies.load();
     PolicyEvaluator evaluator = new PolicyEvaluator(partition());
-    LinkedGraph linked = Linker.link(graph, options.ruleSettings().link(), managed);
+    LinkedGraph linked = Linker.link(graph, options.ruleSettings().link(), managed, evaluator);
     boolean successful = true;
     for (Rule rule : rules) {
       List<Finding> ruleFindings = new ArrayList<>();

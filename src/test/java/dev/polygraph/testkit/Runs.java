@@ -4,6 +4,7 @@ import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.graph.GraphNode;
 import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.link.LinkedGraph;
 import dev.polygraph.link.Linker;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
@@ -36,6 +37,15 @@ public final class Runs {
     return b.build();
   }
 
+  /** The graph linked as the scanner links it, with these settings. */
+  public static LinkedGraph link(PolicyGraph graph, RuleSettings settings) {
+    return Linker.link(graph, settings.link(), MANAGED, new PolicyEvaluator());
+  }
+
+  public static LinkedGraph link(PolicyGraph graph) {
+    return link(graph, RuleSettings.DEFAULTS);
+  }
+
   public static List<Finding> run(Rule rule, PolicyGraph graph) {
     return run(rule, graph, RuleSettings.DEFAULTS, List.of());
   }
@@ -50,7 +60,7 @@ public final class Runs {
     RuleContext ctx =
         new RuleContext(
             meta(rule.id()),
-            Linker.link(graph, settings.link(), MANAGED),
+            link(graph, settings),
             settings,
             MANAGED,
             new PolicyEvaluator(),
