@@ -84,7 +84,7 @@ public final class Runs {
         Optional.ofNullable(ipFamily), Optional.ofNullable(cniRole), nodeRoles, Map.of(), false);
   }
 
-  static RuleMeta meta(String id) {
+  public static RuleMeta meta(String id) {
     return new RuleMeta(
         id, id.toLowerCase(), id, id, id, id, "https://example.invalid/" + id,
         LEVELS.getOrDefault(id, Level.ERROR), "5.0", "high", List.of(), List.of("cfn"), Map.of());
