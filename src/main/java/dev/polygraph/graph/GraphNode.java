@@ -5,7 +5,7 @@ import dev.polygraph.value.Guard;
 
 /**
  * A node of the policy graph. References to other nodes are kept as values (an ARN, a name, a
- * resource attribute) and resolved by {@link Links}; that is how nodes in different files meet.
+ * resource attribute) and resolved by the link stage ({@code dev.polygraph.link.Linker}); that is how nodes in different files meet.
  */
 public sealed interface GraphNode
     permits RoleNode,

@@ -1,9 +1,10 @@
 package dev.polygraph.rules;
 
 import dev.polygraph.finding.Location;
-import dev.polygraph.graph.NodeId;
-import dev.polygraph.graph.Permissions;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.link.CniUse;
+import dev.polygraph.link.IpFamily;
+import dev.polygraph.link.Permissions;
 import dev.polygraph.policy.ActionCatalog;
 import dev.polygraph.policy.Decision;
 import dev.polygraph.policy.Effect;
@@ -12,15 +13,14 @@ import dev.polygraph.policy.PolicySet;
 import dev.polygraph.policy.Statement;
 import dev.polygraph.policy.WildcardMatcher;
 import dev.polygraph.source.Span;
+import dev.polygraph.value.Guard;
 import dev.polygraph.value.Scenario;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Value;
 import dev.polygraph.value.Values;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,13 +47,19 @@ public final class CniIpv6PolicyNotTooBroad implements Rule {
     ActionCatalog catalog = ActionCatalog.load();
     Set<String> six = new HashSet<>();
     Requirements.IPV6_CNI_ACTIONS.forEach(a -> six.add(a.toLowerCase(Locale.ROOT)));
-    Map<NodeId, RoleNode> roles = new LinkedHashMap<>();
-    checks.nodeRoles().nodeRoles().forEach(r -> roles.put(r.id(), r));
-    checks.cniSubjects().forEach(s -> roles.putIfAbsent(s.role().id(), s.role()));
     Set<Span> reported = new HashSet<>();
-    for (RoleNode role : roles.values()) {
-      for (Permissions.Attachment a : checks.permissions().identity(role)) {
-        if (!a.customer() || a.document() == null || !grantsAssignIpv6(ctx, a.document())) {
+    // Only the policies of a role the VPC CNI uses on an IPv6 cluster (or with IPv6 evidence) are its IPv6 policy.
+    for (CniUse use : checks.linked().cniUses()) {
+      List<Guard> ipv6 = use.families(IpFamily.IPV6).stream().map(CniUse.Family::guard).toList();
+      if (ipv6.isEmpty()) {
+        continue;
+      }
+      RoleNode role = use.role();
+      for (Permissions.Attachment a : checks.linked().permissions().identity(role)) {
+        if (!a.customer()
+            || a.document() == null
+            || ipv6.stream().noneMatch(g -> a.guard().and(g).isPresent())
+            || !grantsAssignIpv6(ctx, a.document())) {
           continue;
         }
         PolicyDocument doc = a.document();
@@ -68,7 +74,7 @@ public final class CniIpv6PolicyNotTooBroad implements Rule {
                 new Location(s.resourceSpan(), role.address(), null),
                 where + ", an Allow statement grants '" + Requirements.CREATE_TAGS + "' on " + target.get()
                     + "; the IPv6 VPC CNI needs it only on 'network-interface/*'.",
-                checks.related(role),
+                checks.related(use),
                 "CreateTags on " + target.get(),
                 help(ctx, role),
                 false);
@@ -78,7 +84,7 @@ public final class CniIpv6PolicyNotTooBroad implements Rule {
             ctx.fail(
                 new Location(s.actionSpan(), role.address(), null),
                 where + ", " + beyond.get() + " beyond the six the IPv6 VPC CNI needs.",
-                checks.related(role),
+                checks.related(use),
                 beyond.get(),
                 help(ctx, role),
                 false);

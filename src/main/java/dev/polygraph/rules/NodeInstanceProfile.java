@@ -3,9 +3,10 @@ package dev.polygraph.rules;
 import dev.polygraph.finding.Location;
 import dev.polygraph.graph.InstanceProfileNode;
 import dev.polygraph.graph.LaunchTemplateNode;
-import dev.polygraph.graph.Links;
 import dev.polygraph.graph.NodeGroupNode;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.link.Edge;
+import dev.polygraph.link.LinkedGraph;
 import dev.polygraph.value.Absent;
 import dev.polygraph.value.Guard;
 import dev.polygraph.value.Guarded;
@@ -34,7 +35,7 @@ public final class NodeInstanceProfile implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    Links links = new Links(ctx.graph());
+    LinkedGraph linked = ctx.linked();
     for (LaunchTemplateNode lt : ctx.graph().nodes(LaunchTemplateNode.class)) {
       if (lt.eksNodeEvidence() == null) {
         continue;
@@ -46,62 +47,56 @@ public final class NodeInstanceProfile implements Rule {
               : Values.variants(lt.instanceProfile());
       for (Guarded<Value> profile : profiles) {
         String when = profile.guard().isAlways() ? null : profile.guard().describe();
-        if (profile.value() instanceof Absent) {
-          if (!usedByManagedNodeGroup(lt, ctx, links)) {
-            ctx.fail(
-                at,
-                "Launch template '" + lt.address() + "' launches EKS nodes (" + lt.eksNodeEvidence()
-                    + ") but has no IAM instance profile" + Conditions.suffix(when)
-                    + ", so its nodes have no node role.",
-                List.of(),
-                "no instance profile" + (when == null ? "" : " when " + when),
-                HELP,
-                false);
-          }
-          continue;
-        }
-        Optional<InstanceProfileNode> p = links.instanceProfile(profile.value());
-        if (p.isEmpty()) {
-          String shown = profile.value() instanceof Text t ? t.display() : "?";
-          ctx.undecided(
+        if (profile.value() instanceof Absent && !usedByManagedNodeGroup(lt, linked)) {
+          ctx.fail(
               at,
-              "Launch template '" + lt.address() + "' uses instance profile '" + shown
-                  + "', which is outside the scan.",
+              "Launch template '" + lt.address() + "' launches EKS nodes (" + lt.eksNodeEvidence()
+                  + ") but has no IAM instance profile" + Conditions.suffix(when)
+                  + ", so its nodes have no node role.",
               List.of(),
-              shown);
+              "no instance profile" + (when == null ? "" : " when " + when),
+              HELP,
+              false);
+        }
+      }
+      for (Edge uses : linked.edges().from(Edge.Kind.USES_PROFILE, lt.id())) {
+        Optional<InstanceProfileNode> p = linked.target(uses, InstanceProfileNode.class);
+        if (p.isPresent()) {
+          checkProfileRoles(ctx, linked, lt, p.get(), at);
           continue;
         }
-        checkProfileRoles(ctx, links, lt, p.get(), at);
+        Value ref = ((Edge.Target.Outside) uses.to()).reference();
+        String shown = ref instanceof Text t ? t.display() : "?";
+        ctx.undecided(
+            at,
+            "Launch template '" + lt.address() + "' uses instance profile '" + shown + "', which is outside the scan.",
+            List.of(),
+            shown);
       }
     }
   }
 
   private static void checkProfileRoles(
-      RuleContext ctx, Links links, LaunchTemplateNode lt, InstanceProfileNode profile, Location at) {
-    for (Guarded<Value> item : profile.roles()) {
-      for (Guarded<Value> ref : Values.variants(item.value())) {
-        Optional<RoleNode> role = links.role(ref.value());
-        if (role.isEmpty() || !failsTrust(role.get())) {
-          continue;
-        }
-        RoleNode r = role.get();
-        List<Location> related = new ArrayList<>();
-        related.add(
-            new Location(profile.span(), profile.address(), "Instance profile '" + profile.address() + "'."));
-        related.add(
-            new Location(
-                r.trust() != null ? r.trust().span() : r.span(),
-                r.address(),
-                "Trust policy of role '" + r.address() + "'."));
-        ctx.fail(
-            at,
-            "Launch template '" + lt.address() + "' uses instance profile '" + profile.address()
-                + "' whose role '" + r.address() + "' does not let the EC2 service assume it.",
-            related,
-            "profile role " + r.address(),
-            HELP,
-            false);
+      RuleContext ctx, LinkedGraph linked, LaunchTemplateNode lt, InstanceProfileNode profile, Location at) {
+    for (Edge contains : linked.edges().from(Edge.Kind.CONTAINS, profile.id())) {
+      Optional<RoleNode> role = linked.target(contains, RoleNode.class);
+      if (role.isEmpty() || !failsTrust(role.get())) {
+        continue;
       }
+      RoleNode r = role.get();
+      List<Location> related = new ArrayList<>();
+      related.add(new Location(profile.span(), profile.address(), "Instance profile '" + profile.address() + "'."));
+      related.add(
+          new Location(
+              r.trust() != null ? r.trust().span() : r.span(), r.address(), "Trust policy of role '" + r.address() + "'."));
+      ctx.fail(
+          at,
+          "Launch template '" + lt.address() + "' uses instance profile '" + profile.address()
+              + "' whose role '" + r.address() + "' does not let the EC2 service assume it.",
+          related,
+          "profile role " + r.address(),
+          HELP,
+          false);
     }
   }
 
@@ -120,17 +115,8 @@ public final class NodeInstanceProfile implements Rule {
     return false;
   }
 
-  private static boolean usedByManagedNodeGroup(LaunchTemplateNode lt, RuleContext ctx, Links links) {
-    for (NodeGroupNode ng : ctx.graph().nodes(NodeGroupNode.class)) {
-      if (ng.launchTemplate() == null) {
-        continue;
-      }
-      for (Guarded<Value> v : Values.variants(ng.launchTemplate())) {
-        if (links.launchTemplate(v.value()).filter(lt::equals).isPresent()) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static boolean usedByManagedNodeGroup(LaunchTemplateNode lt, LinkedGraph linked) {
+    return linked.edges().to(Edge.Kind.USES_TEMPLATE, lt.id()).stream()
+        .anyMatch(e -> linked.node(e.from(), NodeGroupNode.class).isPresent());
   }
 }

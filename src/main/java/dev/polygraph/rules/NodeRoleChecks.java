@@ -1,36 +1,30 @@
 package dev.polygraph.rules;
 
 import dev.polygraph.finding.Location;
-import dev.polygraph.graph.ClusterNode;
-import dev.polygraph.graph.Links;
-import dev.polygraph.graph.NodeId;
-import dev.polygraph.graph.NodeRoles;
-import dev.polygraph.graph.Permissions;
 import dev.polygraph.graph.RoleNode;
+import dev.polygraph.link.CniUse;
+import dev.polygraph.link.Evidence;
+import dev.polygraph.link.IpFamily;
+import dev.polygraph.link.LinkedGraph;
 import dev.polygraph.policy.Decision;
 import dev.polygraph.policy.PolicySet;
 import dev.polygraph.source.Span;
-import dev.polygraph.value.Absent;
 import dev.polygraph.value.Guard;
-import dev.polygraph.value.Guarded;
 import dev.polygraph.value.Scenario;
-import dev.polygraph.value.Value;
-import dev.polygraph.value.Values;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the node-role rules share: the graph queries of one run, how a role is named in messages,
- * where role-level findings point, the cluster context (IP family, Auto Mode, where the VPC CNI's
- * permissions live) and checking a list of requirements over every scenario.
+ * What the node-role rules share: how a role is named in messages, where role-level findings point,
+ * and checking a list of requirements over every scenario. The facts they read (node roles, CNI
+ * uses, Auto Mode, permissions) come from the scan's {@link LinkedGraph}.
  */
 final class NodeRoleChecks {
 
@@ -47,68 +41,42 @@ final class NodeRoleChecks {
   record Gap(String when, List<String> missing, List<Location> deciding) {}
 
   /** The result of checking requirements: what is missing, and what could not be decided (and why). */
-  record Outcome(List<Gap> gaps, Map<String, String> undecided) {}
+  record Outcome(List<Gap> gaps, Map<String, String> undecided) {
 
-  /**
-   * A role whose permissions the VPC CNI uses, and for which IP families.
-   *
-   * @param subject how messages name it
-   * @param applicability the guards under which it serves the CNI (any of them)
-   */
-  record CniSubject(
-      RoleNode role,
-      String subject,
-      List<Guard> applicability,
-      List<Location> related,
-      boolean ipv4,
-      boolean ipv6,
-      boolean ipAssumed,
-      boolean cniAssumed) {
-
-    List<String> assumptions(boolean forIpv4) {
-      List<String> out = new ArrayList<>();
-      if (forIpv4 && ipAssumed) {
-        out.add(ASSUMED_IPV4);
+    /** The same outcome where nothing is proven: every missing action is undecided, for {@code reason}. */
+    Outcome undecidedBecause(String reason) {
+      Map<String, String> all = new LinkedHashMap<>(undecided);
+      for (Gap gap : gaps) {
+        gap.missing().forEach(action -> all.putIfAbsent(action, reason));
       }
-      if (cniAssumed) {
-        out.add(ASSUMED_CNI_ON_NODE_ROLE);
-      }
-      return out;
+      return new Outcome(List.of(), all);
     }
   }
 
   private final RuleContext ctx;
-  private final Links links;
-  private final NodeRoles nodeRoles;
-  private final Permissions permissions;
+  private final LinkedGraph linked;
 
   private NodeRoleChecks(RuleContext ctx) {
     this.ctx = ctx;
-    this.links = new Links(ctx.graph());
-    this.nodeRoles = new NodeRoles(ctx.graph(), links, ctx.settings().nodeRoles());
-    this.permissions = new Permissions(ctx.graph(), links, ctx.managedPolicies());
+    this.linked = ctx.linked();
   }
 
   static NodeRoleChecks of(RuleContext ctx) {
     return new NodeRoleChecks(ctx);
   }
 
-  Links links() {
-    return links;
+  LinkedGraph linked() {
+    return linked;
   }
 
-  NodeRoles nodeRoles() {
-    return nodeRoles;
-  }
-
-  Permissions permissions() {
-    return permissions;
+  List<RoleNode> nodeRoles() {
+    return linked.nodeRoles();
   }
 
   /** "Node role 'NodeInstanceRole' (used by node group 'Workers')". */
   String subject(RoleNode role) {
-    List<NodeRoles.Reason> reasons = nodeRoles.reasons(role);
-    String why = reasons.isEmpty() ? "" : " (" + reasons.get(0).text() + ")";
+    List<Evidence> evidence = linked.evidence(role);
+    String why = evidence.isEmpty() ? "" : " (" + Reasons.text(evidence.get(0)) + ")";
     return "Node role '" + role.address() + "'" + why;
   }
 
@@ -123,21 +91,21 @@ final class NodeRoleChecks {
         role.managedPolicyArnsSpan() != null ? role.managedPolicyArnsSpan() : role.span(), role.address(), null);
   }
 
-  /** What makes the role a node role: its first reason's place and that reason's related places. */
+  /** What makes the role a node role: its first evidence's place and that evidence's related places. */
   List<Location> related(RoleNode role) {
-    List<NodeRoles.Reason> reasons = nodeRoles.reasons(role);
-    if (reasons.isEmpty()) {
+    List<Evidence> evidence = linked.evidence(role);
+    if (evidence.isEmpty()) {
       return List.of();
     }
     List<Location> out = new ArrayList<>();
-    out.add(reasons.get(0).location());
-    out.addAll(reasons.get(0).related());
+    out.add(Reasons.location(evidence.get(0)));
+    out.addAll(Reasons.related(evidence.get(0)));
     return out;
   }
 
   /** The guards under which the role is a node role. */
   List<Guard> applicability(RoleNode role) {
-    return nodeRoles.reasons(role).stream().map(NodeRoles.Reason::guard).toList();
+    return linked.evidence(role).stream().map(Evidence::guard).toList();
   }
 
   /**
@@ -145,22 +113,31 @@ final class NodeRoleChecks {
    * only where the role exists and plays its part (one of {@code applicability} holds).
    */
   List<Scenario> scenarios(RoleNode role, Collection<Guard> extra, List<Guard> applicability) {
-    Set<Guard> guards = new LinkedHashSet<>(permissions.guards(role));
+    Set<Guard> guards = new LinkedHashSet<>(linked.permissions().guards(role));
     guards.addAll(extra);
     guards.addAll(applicability);
     List<Scenario> out = new ArrayList<>();
     for (Scenario s : Conditions.scenarios(guards)) {
-      if (role.guard().holdsIn(s)
-          && (applicability.isEmpty() || applicability.stream().anyMatch(g -> g.holdsIn(s)))) {
+      if (role.guard().holdsIn(s) && holdsIn(applicability, s)) {
         out.add(s);
       }
     }
     return out;
   }
 
-  /** Checks every requirement in every scenario; missing ones are grouped by the conditions they miss under. */
+  /** Checks every requirement in every scenario where the role plays its part. */
   Outcome check(RoleNode role, List<Guard> applicability, List<Requirement> requirements) {
-    List<Scenario> scenarios = scenarios(role, List.of(), applicability);
+    return check(role, applicability, List.of(Guard.ALWAYS), requirements);
+  }
+
+  /**
+   * Checks every requirement where the role plays its part ({@code applicability}) and the
+   * requirement applies ({@code where}: the cluster's IP family, its mode); missing ones are
+   * grouped by the conditions they miss under, named against every scenario the role plays its
+   * part in, so that "missing when 'IsIPv6' is false" says which choice of the condition needs them.
+   */
+  Outcome check(RoleNode role, List<Guard> applicability, List<Guard> where, List<Requirement> requirements) {
+    List<Scenario> scenarios = scenarios(role, where, applicability);
     Map<String, List<Scenario>> failing = new LinkedHashMap<>();
     Map<String, Span> denials = new LinkedHashMap<>();
     Map<String, String> undecided = new LinkedHashMap<>();
@@ -168,7 +145,10 @@ final class NodeRoleChecks {
       failing.put(r.action(), new ArrayList<>());
     }
     for (Scenario s : scenarios) {
-      PolicySet set = permissions.of(role, s);
+      if (!holdsIn(where, s)) {
+        continue;
+      }
+      PolicySet set = linked.permissions().of(role, s);
       for (Requirement r : requirements) {
         Decision d = ctx.evaluator().evaluate(set, r.action(), r.resource(), s);
         if (d instanceof Decision.NotAllowed) {
@@ -212,6 +192,10 @@ final class NodeRoleChecks {
       gaps.add(new Gap(whens.get(e.getKey()), List.copyOf(e.getValue()), deciding));
     }
     return new Outcome(gaps, undecided);
+  }
+
+  private static boolean holdsIn(List<Guard> anyOf, Scenario s) {
+    return anyOf.isEmpty() || anyOf.stream().anyMatch(g -> g.holdsIn(s));
   }
 
   /**
@@ -261,137 +245,59 @@ final class NodeRoleChecks {
     return items.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
   }
 
+  /** "VPC CNI role 'CniRole' (used by add-on 'VpcCni')", or the node role's subject. */
+  String subject(CniUse use) {
+    return use.cniRole() == null
+        ? subject(use.role())
+        : "VPC CNI role '" + use.role().address() + "' (" + Reasons.text(use.cniRole()) + ")";
+  }
+
+  /** What makes the role the CNI's: the node role's evidence, or the add-on and its cluster. */
+  List<Location> related(CniUse use) {
+    if (use.cniRole() == null) {
+      return related(use.role());
+    }
+    return List.of(
+        Reasons.location(use.cniRole()),
+        Reasons.at(use.cluster(), "Cluster '" + use.cluster().address() + "' of the add-on."));
+  }
+
   /**
-   * Whether the role is an EKS Auto Mode node role: every cluster it serves runs in Auto Mode, or it
-   * serves none in scope and its worker-node policy is AmazonEKSWorkerNodeMinimalPolicy alone, which
-   * the tools that make node roles (eksctl, terraform-aws-eks) attach only to Auto Mode node roles.
+   * Checks the requirements of the VPC CNI of one IP family on every role the CNI uses for it, where
+   * it does: the cluster's IP family and mode join the role's scenarios, so a condition that chooses
+   * both the IP family and the policies is read with one value at a time.
    */
-  boolean autoMode(RoleNode role) {
-    List<ClusterNode> clusters = nodeRoles.clustersServed(role);
-    if (clusters.isEmpty()) {
-      return nodeRoles.workerNodePolicies(role).equals(Set.of(Requirements.WORKER_NODE_MINIMAL));
-    }
-    return clusters.stream().allMatch(NodeRoleChecks::isAutoMode);
-  }
-
-  static boolean isAutoMode(ClusterNode cluster) {
-    return cluster.autoMode() != null
-        && Values.literal(cluster.autoMode()).filter(v -> v.equalsIgnoreCase("true")).isPresent();
-  }
-
-  /**
-   * Every role whose permissions the VPC CNI uses and the IP families it serves: node roles of
-   * clusters without a CNI role of their own (or of no cluster in scope), and the CNI roles of
-   * clusters in scope. Auto Mode clusters manage networking themselves and bring none.
-   */
-  List<CniSubject> cniSubjects() {
-    Map<NodeId, CniSubject> out = new LinkedHashMap<>();
-    for (RoleNode role : nodeRoles.nodeRoles()) {
-      List<ClusterNode> clusters = nodeRoles.clustersServed(role);
-      if (clusters.isEmpty()) {
-        Optional<String> cniRole = ctx.settings().cniRole().map(s -> s.toLowerCase(Locale.ROOT));
-        if (cniRole.filter("separate"::equals).isPresent() || autoMode(role)) {
-          continue; // Auto Mode manages pod networking itself: its node roles need no CNI permissions
-        }
-        Families f = familiesWithoutCluster(role);
-        merge(out, new CniSubject(role, subject(role), applicability(role), related(role),
-            f.ipv4, f.ipv6, f.assumed, cniRole.isEmpty()));
+  void checkCni(IpFamily family, List<Requirement> required, String what, Function<RoleNode, String> help) {
+    for (CniUse use : linked.cniUses()) {
+      List<CniUse.Family> uses = use.families(family);
+      if (uses.isEmpty()) {
         continue;
       }
-      for (ClusterNode cluster : clusters) {
-        if (isAutoMode(cluster) || !nodeRoles.cniRoles(cluster).isEmpty()) {
-          continue;
-        }
-        Families f = families(cluster).orElseGet(() -> familiesWithoutCluster(role));
-        merge(out, new CniSubject(role, subject(role), applicability(role), related(role),
-            f.ipv4, f.ipv6, f.assumed, false));
+      List<String> assumptions = new ArrayList<>();
+      if (family == IpFamily.IPV4 && uses.stream().allMatch(f -> f.source() == CniUse.Source.ASSUMED)) {
+        assumptions.add(ASSUMED_IPV4);
+      }
+      if (use.cniAssumed()) {
+        assumptions.add(ASSUMED_CNI_ON_NODE_ROLE);
+      }
+      List<Guard> known = uses.stream().filter(f -> f.autoModeUnknown() == null).map(CniUse.Family::guard).toList();
+      List<CniUse.Family> unknownMode = uses.stream().filter(f -> f.autoModeUnknown() != null).toList();
+      Location at = permissionsLocation(use.role());
+      if (!known.isEmpty()) {
+        report(
+            check(use.role(), use.applicability(), known, required),
+            at, subject(use), what, related(use), help.apply(use.role()), assumptions);
+      }
+      if (!unknownMode.isEmpty()) {
+        String cluster = use.cluster() == null ? "the cluster" : "cluster '" + use.cluster().address() + "'";
+        String why =
+            "it is not known whether " + cluster + " runs EKS Auto Mode, which needs no VPC CNI permissions on its"
+                + " roles (" + unknownMode.get(0).autoModeUnknown() + ")";
+        report(
+            check(use.role(), use.applicability(), unknownMode.stream().map(CniUse.Family::guard).toList(), required)
+                .undecidedBecause(why),
+            at, subject(use), what, related(use), help.apply(use.role()), assumptions);
       }
     }
-    for (ClusterNode cluster : ctx.graph().nodes(ClusterNode.class)) {
-      if (isAutoMode(cluster)) {
-        continue;
-      }
-      for (NodeRoles.CniRole cni : nodeRoles.cniRoles(cluster)) {
-        if (cni.role() == null) {
-          continue;
-        }
-        Families f = families(cluster).orElseGet(() -> familiesWithoutCluster(cni.role()));
-        List<Location> related = new ArrayList<>();
-        related.add(cni.location());
-        related.add(new Location(cluster.span(), cluster.address(), "Cluster '" + cluster.address() + "' of the add-on."));
-        String subject = "VPC CNI role '" + cni.role().address() + "' (" + cni.text() + ")";
-        merge(out, new CniSubject(cni.role(), subject, List.of(cni.guard()), related,
-            f.ipv4, f.ipv6, f.assumed, false));
-      }
-    }
-    return List.copyOf(out.values());
-  }
-
-  private record Families(boolean ipv4, boolean ipv6, boolean assumed) {}
-
-  private static void merge(Map<NodeId, CniSubject> out, CniSubject s) {
-    CniSubject prev = out.get(s.role().id());
-    if (prev == null) {
-      out.put(s.role().id(), s);
-      return;
-    }
-    List<Guard> applicability = new ArrayList<>(prev.applicability());
-    s.applicability().stream().filter(g -> !applicability.contains(g)).forEach(applicability::add);
-    out.put(
-        s.role().id(),
-        new CniSubject(
-            prev.role(),
-            prev.subject(),
-            applicability,
-            prev.related(),
-            prev.ipv4() || s.ipv4(),
-            prev.ipv6() || s.ipv6(),
-            prev.ipAssumed() && s.ipAssumed(),
-            prev.cniAssumed() && s.cniAssumed()));
-  }
-
-  /** The cluster's IP families as written (unset is IPv4); empty when its setting is not known. */
-  private static Optional<Families> families(ClusterNode cluster) {
-    if (cluster.ipFamily() == null) {
-      return Optional.of(new Families(true, false, false));
-    }
-    boolean ipv4 = false;
-    boolean ipv6 = false;
-    for (Guarded<Value> v : Values.variants(cluster.ipFamily())) {
-      if (v.value() instanceof Absent) {
-        ipv4 = true;
-        continue;
-      }
-      Optional<String> family = Values.literal(v.value()).map(s -> s.toLowerCase(Locale.ROOT));
-      if (family.filter("ipv6"::equals).isPresent()) {
-        ipv6 = true;
-      } else if (family.filter("ipv4"::equals).isPresent()) {
-        ipv4 = true;
-      } else {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(new Families(ipv4, ipv6, false));
-  }
-
-  /** No cluster says: the role's declared IP family, else the user's setting, else the role's IPv6 permission as evidence, else assume IPv4. */
-  private Families familiesWithoutCluster(RoleNode role) {
-    Optional<String> setting =
-        Optional.ofNullable(role.declaration())
-            .map(d -> d.ipFamily())
-            .or(() -> ctx.settings().ipFamily())
-            .map(s -> s.toLowerCase(Locale.ROOT));
-    if (setting.isPresent()) {
-      boolean ipv6 = setting.get().equals("ipv6");
-      return new Families(!ipv6, ipv6, false);
-    }
-    Requirement assign = Requirements.assignIpv6();
-    for (Scenario s : scenarios(role, List.of(), List.of())) {
-      Decision d = ctx.evaluator().evaluate(permissions.of(role, s), assign.action(), assign.resource(), s);
-      if (d instanceof Decision.Allowed) {
-        return new Families(false, true, false);
-      }
-    }
-    return new Families(true, false, true);
   }
 }

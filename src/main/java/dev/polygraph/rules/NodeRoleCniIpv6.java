@@ -1,5 +1,6 @@
 package dev.polygraph.rules;
 
+import dev.polygraph.link.IpFamily;
 import java.util.List;
 
 /** EKS006: on IPv6 clusters the VPC CNI needs the six IPv6 permissions on the role it uses. */
@@ -14,20 +15,12 @@ public final class NodeRoleCniIpv6 implements Rule {
   public void check(RuleContext ctx) {
     NodeRoleChecks checks = NodeRoleChecks.of(ctx);
     List<Requirement> required = Requirements.ipv6Cni();
-    for (NodeRoleChecks.CniSubject s : checks.cniSubjects()) {
-      if (!s.ipv6()) {
-        continue;
-      }
-      checks.report(
-          checks.check(s.role(), s.applicability(), required),
-          NodeRoleChecks.permissionsLocation(s.role()),
-          s.subject(),
-          "the permissions the IPv6 VPC CNI needs",
-          s.related(),
-          "allow the missing actions (ec2:CreateTags on arn:"
-              + FixSyntax.partition(ctx.graph(), s.role().id().file())
-              + ":ec2:*:*:network-interface/*, the others on *)",
-          s.assumptions(false));
-    }
+    checks.checkCni(
+        IpFamily.IPV6,
+        required,
+        "the permissions the IPv6 VPC CNI needs",
+        role -> "allow the missing actions (ec2:CreateTags on arn:"
+            + FixSyntax.partition(ctx.graph(), role.id().file())
+            + ":ec2:*:*:network-interface/*, the others on *)");
   }
 }

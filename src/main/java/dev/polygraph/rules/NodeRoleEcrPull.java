@@ -15,7 +15,7 @@ public final class NodeRoleEcrPull implements Rule {
   public void check(RuleContext ctx) {
     NodeRoleChecks checks = NodeRoleChecks.of(ctx);
     List<Requirement> required = Requirements.ecrPull(ctx.managedPolicies());
-    for (RoleNode role : checks.nodeRoles().nodeRoles()) {
+    for (RoleNode role : checks.nodeRoles()) {
       checks.report(
           checks.check(role, checks.applicability(role), required),
           NodeRoleChecks.permissionsLocation(role),

@@ -22,8 +22,8 @@ public final class NodeRoleNotClusterRole implements Rule {
   public void check(RuleContext ctx) {
     NodeRoleChecks checks = NodeRoleChecks.of(ctx);
     for (RoleNode role : ctx.graph().roles()) {
-      if (checks.nodeRoles().isNodeRole(role) && checks.nodeRoles().isClusterRole(role)) {
-        ClusterNode cluster = checks.nodeRoles().clustersRunningAs(role).get(0);
+      if (checks.linked().isNodeRole(role) && checks.linked().isClusterRole(role)) {
+        ClusterNode cluster = checks.linked().clustersRunningAs(role).get(0);
         List<Location> related = new ArrayList<>();
         related.add(
             new Location(cluster.span(), cluster.address(), "Cluster '" + cluster.address() + "' runs as this role."));
@@ -31,7 +31,7 @@ public final class NodeRoleNotClusterRole implements Rule {
         ctx.fail(
             NodeRoleChecks.roleLocation(role),
             "Role '" + role.address() + "' is the cluster role of cluster '" + cluster.address()
-                + "' and a node role (" + checks.nodeRoles().reasons(role).get(0).text()
+                + "' and a node role (" + Reasons.text(checks.linked().evidence(role).get(0))
                 + "); a node role can't be a cluster role.",
             related,
             "cluster and node role",

@@ -28,7 +28,7 @@ public final class NodeRoleTrustNotTooBroad implements Rule {
   @Override
   public void check(RuleContext ctx) {
     NodeRoleChecks checks = NodeRoleChecks.of(ctx);
-    for (RoleNode role : checks.nodeRoles().nodeRoles()) {
+    for (RoleNode role : checks.nodeRoles()) {
       if (role.trust() == null) {
         continue;
       }

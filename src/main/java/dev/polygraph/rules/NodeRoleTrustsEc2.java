@@ -20,7 +20,7 @@ public final class NodeRoleTrustsEc2 implements Rule {
   @Override
   public void check(RuleContext ctx) {
     NodeRoleChecks checks = NodeRoleChecks.of(ctx);
-    for (RoleNode role : checks.nodeRoles().nodeRoles()) {
+    for (RoleNode role : checks.nodeRoles()) {
       String subject = checks.subject(role);
       if (role.trust() == null) {
         ctx.fail(

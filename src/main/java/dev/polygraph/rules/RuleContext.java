@@ -4,6 +4,7 @@ import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.finding.Location;
 import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.link.LinkedGraph;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 public final class RuleContext {
 
   private final RuleMeta meta;
-  private final PolicyGraph graph;
+  private final LinkedGraph linked;
   private final RuleSettings settings;
   private final ManagedPolicies managedPolicies;
   private final PolicyEvaluator evaluator;
@@ -26,7 +27,7 @@ public final class RuleContext {
 
   public RuleContext(
       RuleMeta meta,
-      PolicyGraph graph,
+      LinkedGraph linked,
       RuleSettings settings,
       ManagedPolicies managedPolicies,
       PolicyEvaluator evaluator,
@@ -34,7 +35,7 @@ public final class RuleContext {
       Consumer<Finding> sink) {
     this.inputProblems = List.copyOf(inputProblems);
     this.meta = meta;
-    this.graph = graph;
+    this.linked = linked;
     this.settings = settings;
     this.managedPolicies = managedPolicies;
     this.evaluator = evaluator;
@@ -45,8 +46,14 @@ public final class RuleContext {
     return meta;
   }
 
+  /** The graph as loaded: every node, as the loaders made it. */
   public PolicyGraph graph() {
-    return graph;
+    return linked.graph();
+  }
+
+  /** The graph as the link stage resolved it, once for the whole scan: edges and derived facts. */
+  public LinkedGraph linked() {
+    return linked;
   }
 
   public RuleSettings settings() {

@@ -1,6 +1,8 @@
 package dev.polygraph.rules;
 
 import dev.polygraph.finding.Level;
+import dev.polygraph.link.IpFamily;
+import dev.polygraph.link.LinkSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,5 +29,15 @@ public record RuleSettings(
   public RuleSettings {
     nodeRoles = List.copyOf(nodeRoles);
     levels = Map.copyOf(levels);
+  }
+
+  /** What the link stage needs: these settings, and the permission that shows a role serves IPv6 clusters. */
+  public LinkSettings link() {
+    Requirement assign = Requirements.assignIpv6();
+    return new LinkSettings(
+        nodeRoles,
+        ipFamily.flatMap(IpFamily::parse),
+        cniRole.map(s -> s.equalsIgnoreCase("separate")),
+        new LinkSettings.Request(assign.action(), assign.resource()));
   }
 }

@@ -3,6 +3,8 @@ package dev.polygraph.scan;
 import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.link.LinkedGraph;
+import dev.polygraph.link.Linker;
 import dev.polygraph.load.cfn.CfnFormat;
 import dev.polygraph.load.cfn.CfnGraphBuilder;
 import dev.polygraph.load.cfn.CfnOptions;
@@ -311,13 +313,14 @@ public final class Scanner {
       List<Notification> notifications) {
     ManagedPolicies managed = ManagedPolicies.load();
     PolicyEvaluator evaluator = new PolicyEvaluator(partition());
+    LinkedGraph linked = Linker.link(graph, options.ruleSettings().link(), managed, evaluator);
     boolean successful = true;
     for (Rule rule : rules) {
       List<Finding> ruleFindings = new ArrayList<>();
       RuleContext context =
           new RuleContext(
               metas.get(rule.id()),
-              graph,
+              linked,
               options.ruleSettings(),
               managed,
               evaluator,

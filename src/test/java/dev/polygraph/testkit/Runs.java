@@ -4,6 +4,8 @@ import dev.polygraph.finding.Finding;
 import dev.polygraph.finding.Level;
 import dev.polygraph.graph.GraphNode;
 import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.link.LinkedGraph;
+import dev.polygraph.link.Linker;
 import dev.polygraph.policy.ManagedPolicies;
 import dev.polygraph.policy.PolicyEvaluator;
 import dev.polygraph.rules.Rule;
@@ -35,6 +37,15 @@ public final class Runs {
     return b.build();
   }
 
+  /** The graph linked as the scanner links it, with these settings. */
+  public static LinkedGraph link(PolicyGraph graph, RuleSettings settings) {
+    return Linker.link(graph, settings.link(), MANAGED, new PolicyEvaluator());
+  }
+
+  public static LinkedGraph link(PolicyGraph graph) {
+    return link(graph, RuleSettings.DEFAULTS);
+  }
+
   public static List<Finding> run(Rule rule, PolicyGraph graph) {
     return run(rule, graph, RuleSettings.DEFAULTS, List.of());
   }
@@ -47,7 +58,14 @@ public final class Runs {
       Rule rule, PolicyGraph graph, RuleSettings settings, List<InputProblem> problems) {
     List<Finding> out = new ArrayList<>();
     RuleContext ctx =
-        new RuleContext(meta(rule.id()), graph, settings, MANAGED, new PolicyEvaluator(), problems, out::add);
+        new RuleContext(
+            meta(rule.id()),
+            link(graph, settings),
+            settings,
+            MANAGED,
+            new PolicyEvaluator(),
+            problems,
+            out::add);
     rule.check(ctx);
     return out;
   }
@@ -66,7 +84,7 @@ public final class Runs {
         Optional.ofNullable(ipFamily), Optional.ofNullable(cniRole), nodeRoles, Map.of(), false);
   }
 
-  static RuleMeta meta(String id) {
+  public static RuleMeta meta(String id) {
     return new RuleMeta(
         id, id.toLowerCase(), id, id, id, id, "https://example.invalid/" + id,
         LEVELS.getOrDefault(id, Level.ERROR), "5.0", "high", List.of(), List.of("cfn"), Map.of());

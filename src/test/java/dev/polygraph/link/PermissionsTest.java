@@ -1,5 +1,11 @@
-package dev.polygraph.graph;
+package dev.polygraph.link;
 
+import dev.polygraph.graph.InlinePolicyNode;
+import dev.polygraph.graph.ManagedPolicyNode;
+import dev.polygraph.graph.NodeId;
+import dev.polygraph.graph.PolicyAttachmentNode;
+import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.graph.RoleNode;
 import static dev.polygraph.testkit.G.at;
 import static dev.polygraph.testkit.G.attr;
 import static dev.polygraph.testkit.G.span;
@@ -44,7 +50,7 @@ class PermissionsTest {
       new InlinePolicyNode(new NodeId(F, "Attach"), span(F, 48, 3, 6), Guard.of("Extra", true), null, attachedFromOutside,
           List.of(Guarded.always(attr(F, "NodeRole", "Ref", at(F, 55)))));
   private final PolicyGraph graph = Runs.graph(role, extra, attach);
-  private final Permissions permissions = new Permissions(graph, new Links(graph), Runs.MANAGED);
+  private final Permissions permissions = Runs.link(graph).permissions();
 
   @Test
   void everyAttachmentThatHoldsInTheScenario() {
@@ -92,7 +98,7 @@ class PermissionsTest {
             Guard.ALWAYS, List.of(Guarded.always(Text.of("some-other-role", at(tf, 21)))),
             G.awsPolicyArn("AmazonEKS_CNI_Policy", at(tf, 22)));
     PolicyGraph tfGraph = Runs.graph(bare, worker, ecr, elsewhere);
-    Permissions tfPermissions = new Permissions(tfGraph, new Links(tfGraph), Runs.MANAGED);
+    Permissions tfPermissions = Runs.link(tfGraph).permissions();
 
     assertEquals(
         // graph order: by address
@@ -115,7 +121,7 @@ class PermissionsTest {
             Guard.ALWAYS, List.of(Guarded.always(attr(tf, "aws_iam_role.node", "name", at(tf, 11)))),
             Text.of("arn:aws:iam::111122223333:policy/elsewhere", at(tf, 12)));
     PolicyGraph tfGraph = Runs.graph(bare, custom);
-    PolicySet set = new Permissions(tfGraph, new Links(tfGraph), Runs.MANAGED).of(bare, new Scenario(Map.of()));
+    PolicySet set = Runs.link(tfGraph).permissions().of(bare, new Scenario(Map.of()));
     assertEquals(List.of(), set.identity());
     assertEquals(
         List.of("customer-managed policy 'arn:aws:iam::111122223333:policy/elsewhere' is outside the scan"),

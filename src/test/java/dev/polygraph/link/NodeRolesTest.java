@@ -1,5 +1,19 @@
-package dev.polygraph.graph;
+package dev.polygraph.link;
 
+import dev.polygraph.graph.AccessEntryNode;
+import dev.polygraph.graph.AddonNode;
+import dev.polygraph.graph.AutoScalingGroupNode;
+import dev.polygraph.graph.ClusterNode;
+import dev.polygraph.graph.Declaration;
+import dev.polygraph.graph.GraphNode;
+import dev.polygraph.graph.InstanceProfileNode;
+import dev.polygraph.graph.LaunchTemplateNode;
+import dev.polygraph.graph.NodeGroupNode;
+import dev.polygraph.graph.NodeId;
+import dev.polygraph.graph.PodIdentityAssociationNode;
+import dev.polygraph.graph.PolicyAttachmentNode;
+import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.graph.RoleNode;
 import static dev.polygraph.testkit.G.at;
 import static dev.polygraph.testkit.G.attr;
 import static dev.polygraph.testkit.G.span;
@@ -8,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.polygraph.finding.Location;
 import dev.polygraph.testkit.G;
 import dev.polygraph.testkit.Runs;
 import dev.polygraph.value.Guard;
@@ -21,9 +34,8 @@ class NodeRolesTest {
 
   private static final String F = "t.yaml";
 
-  private static NodeRoles nodeRoles(List<String> globs, GraphNode... nodes) {
-    PolicyGraph graph = Runs.graph(nodes);
-    return new NodeRoles(graph, new Links(graph), globs);
+  private static LinkedGraph nodeRoles(List<String> globs, GraphNode... nodes) {
+    return Runs.link(Runs.graph(nodes), Runs.settings(null, null, globs));
   }
 
   private static ClusterNode cluster(String roleAddress) {
@@ -38,16 +50,9 @@ class NodeRolesTest {
     NodeGroupNode ng =
         new NodeGroupNode(new NodeId(F, "Workers"), span(F, 50, 3, 7), Guard.of("WithNodes", true), null,
             attr(F, "Cluster", "Ref", at(F, 52)), attr(F, "NodeRole", "Arn", at(F, 53)), null);
-    NodeRoles roles = nodeRoles(List.of(), role, cluster, ng);
+    LinkedGraph roles = nodeRoles(List.of(), role, cluster, ng);
 
-    assertEquals(
-        List.of(
-            new NodeRoles.Reason(
-                "used by node group 'Workers'",
-                Guard.of("WithNodes", true),
-                new Location(span(F, 50, 3, 7), "Workers", "Node group 'Workers' runs as this role."),
-                List.of(new Location(span(F, 40, 3, 7), "Cluster", "Cluster 'Cluster' of node group 'Workers'.")))),
-        roles.reasons(role));
+    assertEquals(List.of(new Evidence.NodeGroup(ng, cluster, Guard.of("WithNodes", true))), roles.evidence(role));
     assertEquals(List.of(role), roles.nodeRoles());
     assertEquals(List.of(cluster), roles.clustersServed(role));
     assertFalse(roles.isClusterRole(role));
@@ -62,24 +67,18 @@ class NodeRolesTest {
     RoleNode cluster =
         new RoleNode(new NodeId(F, "role/cluster"), span(F, 9, 3, 10), Guard.ALWAYS, null, null, List.of(), List.of(),
             null, null, new Declaration("eks-cluster", null, span(F, 9, 3, 10)));
-    NodeRoles roles = nodeRoles(List.of(), declared, cluster);
-    assertEquals(
-        List.of(
-            new NodeRoles.Reason(
-                "declared 'eks-node' in the config",
-                Guard.ALWAYS,
-                new Location(span(F, 2, 3, 20), "role/AmazonEKSNodeRole", "The config declares this role a node role."),
-                List.of())),
-        roles.reasons(declared));
+    LinkedGraph roles = nodeRoles(List.of(), declared, cluster);
+    assertEquals(List.of(new Evidence.Declared(declared, node)), roles.evidence(declared));
+    assertEquals(span(F, 2, 3, 20), roles.evidence(declared).get(0).span());
     assertEquals(List.of(declared), roles.nodeRoles());
   }
 
   @Test
   void aRoleThatOnlyTrustsEc2IsNoNodeRole() {
     RoleNode role = G.role(F, "Ec2Role", 5).trust(G.trustEc2(at(F, 8))).build();
-    NodeRoles roles = nodeRoles(List.of(), role);
+    LinkedGraph roles = nodeRoles(List.of(), role);
     assertFalse(roles.isNodeRole(role));
-    assertEquals(List.of(), roles.reasons(role));
+    assertEquals(List.of(), roles.evidence(role));
   }
 
   @Test
@@ -98,16 +97,18 @@ class NodeRolesTest {
     RoleNode listed = G.role(F, "Listed", 30).name("team-a-nodes").build();
     RoleNode attaching = G.role(F, "Attaching", 60).aws("AmazonEKSWorkerNodePolicy", 62).build();
     ClusterNode cluster = cluster(null);
-    NodeRoles roles =
+    LinkedGraph roles =
         nodeRoles(List.of("*-nodes"), viaProfile, profile, lt, viaEntry, entry, listed, attaching, cluster);
 
-    assertEquals("in instance profile 'Profile' of launch template 'Template'", roles.reasons(viaProfile).get(0).text());
-    assertEquals(span(F, 15, 3, 8), roles.reasons(viaProfile).get(0).location().span());
-    assertEquals("named by access entry 'Entry' of type 'EC2_LINUX'", roles.reasons(viaEntry).get(0).text());
+    assertEquals(List.of(new Evidence.LaunchTemplate(lt, profile, null, Guard.ALWAYS)), roles.evidence(viaProfile));
+    assertEquals(span(F, 15, 3, 8), roles.evidence(viaProfile).get(0).span());
+    assertEquals(List.of(new Evidence.AccessEntry(entry, "EC2_LINUX", cluster, Guard.ALWAYS)), roles.evidence(viaEntry));
     assertEquals(List.of(cluster), roles.clustersServed(viaEntry));
-    assertEquals("listed in eks.node-roles", roles.reasons(listed).get(0).text());
-    assertEquals("attaches 'AmazonEKSWorkerNodePolicy'", roles.reasons(attaching).get(0).text());
-    assertEquals(span(F, 62, 11, 40), roles.reasons(attaching).get(0).location().span());
+    assertEquals(List.of(new Evidence.Listed(listed, "*-nodes")), roles.evidence(listed));
+    assertEquals(
+        List.of(new Evidence.WorkerNodePolicy(attaching, "AmazonEKSWorkerNodePolicy", null, span(F, 62, 11, 40), Guard.ALWAYS)),
+        roles.evidence(attaching));
+    assertTrue(roles.evidence(attaching).get(0).weak());
     assertEquals(List.of(viaProfile, viaEntry, listed, attaching), roles.nodeRoles().stream()
         .sorted((a, b) -> Integer.compare(a.span().startLine(), b.span().startLine())).toList());
   }
@@ -124,16 +125,17 @@ class NodeRolesTest {
         new PodIdentityAssociationNode(new NodeId(F, "AwsNode"), span(F, 70, 3, 7), Guard.ALWAYS,
             Text.of("prod", at(F, 71)), Text.of("kube-system", at(F, 72)), Text.of("aws-node", at(F, 73)),
             Text.of("arn:aws:iam::111122223333:role/cni-elsewhere", at(F, 74)));
-    NodeRoles roles = nodeRoles(List.of(), clusterRole, cniRole, cluster, addon, outside);
+    LinkedGraph roles = nodeRoles(List.of(), clusterRole, cniRole, cluster, addon, outside);
 
     assertTrue(roles.isClusterRole(clusterRole));
     assertEquals(List.of(cluster), roles.clustersRunningAs(clusterRole));
-    List<NodeRoles.CniRole> cni = roles.cniRoles(cluster);
+    List<CniRole> cni = roles.cniRoles(cluster);
     assertEquals(2, cni.size());
     assertEquals(cniRole, cni.get(0).role());
-    assertEquals("used by add-on 'VpcCni'", cni.get(0).text());
+    assertEquals(addon, cni.get(0).source());
     assertNull(cni.get(1).role());
-    assertEquals("used by pod identity association 'AwsNode'", cni.get(1).text());
+    assertEquals(outside, cni.get(1).source());
+    assertEquals(new Edge.Target.Outside(outside.role()), cni.get(1).target());
   }
 
   @Test
@@ -158,18 +160,13 @@ class NodeRolesTest {
         new PolicyAttachmentNode(new NodeId(tf, "aws_iam_role_policy_attachment.cni"), span(tf, 15, 1, 60),
             Guard.ALWAYS, List.of(Guarded.always(attr(tf, "aws_iam_role.other", "name", at(tf, 16)))),
             G.awsPolicyArn("AmazonEKS_CNI_Policy", at(tf, 17)));
-    NodeRoles roles = nodeRoles(List.of(), role, other, worker, cni);
+    LinkedGraph roles = nodeRoles(List.of(), role, other, worker, cni);
 
     assertEquals(
         List.of(
-            new NodeRoles.Reason(
-                "attaches 'AmazonEKSWorkerNodeMinimalPolicy' through 'aws_iam_role_policy_attachment.worker'",
-                Guard.of("var.nodes", true),
-                new Location(span(tf, 10, 1, 60), "aws_iam_role_policy_attachment.worker",
-                    "Policy attachment 'aws_iam_role_policy_attachment.worker' attaches"
-                        + " 'AmazonEKSWorkerNodeMinimalPolicy' to this role."),
-                List.of())),
-        roles.reasons(role));
+            new Evidence.WorkerNodePolicy(
+                role, "AmazonEKSWorkerNodeMinimalPolicy", worker, span(tf, 10, 1, 60), Guard.of("var.nodes", true))),
+        roles.evidence(role));
     assertEquals(List.of(role), roles.nodeRoles());
   }
 
@@ -188,22 +185,9 @@ class NodeRolesTest {
     AutoScalingGroupNode untagged =
         new AutoScalingGroupNode(new NodeId(F, "Plain"), span(F, 30, 3, 5), Guard.ALWAYS,
             attr(F, "Template", "Ref", at(F, 32)), null);
-    NodeRoles roles = nodeRoles(List.of(), role, profile, lt, asg, untagged);
+    LinkedGraph roles = nodeRoles(List.of(), role, profile, lt, asg, untagged);
 
-    assertEquals(
-        List.of(
-            new NodeRoles.Reason(
-                "in instance profile 'Profile' of launch template 'Template'",
-                Guard.of("WithNodes", true),
-                new Location(span(F, 15, 3, 8), "Template",
-                    "Launch template 'Template' launches EKS nodes (Auto Scaling group 'Nodes' is tagged"
-                        + " 'kubernetes.io/cluster/prod')."),
-                List.of(
-                    new Location(span(F, 10, 3, 7), "Profile", "Instance profile 'Profile' holds this role."),
-                    new Location(span(F, 20, 3, 5), "Nodes",
-                        "Auto Scaling group 'Nodes' starts instances from launch template 'Template' and is tagged"
-                            + " 'kubernetes.io/cluster/prod'.")))),
-        roles.reasons(role));
+    assertEquals(List.of(new Evidence.LaunchTemplate(lt, profile, asg, Guard.of("WithNodes", true))), roles.evidence(role));
   }
 
   @Test
@@ -218,8 +202,8 @@ class NodeRolesTest {
     AutoScalingGroupNode untagged =
         new AutoScalingGroupNode(new NodeId(F, "Plain"), span(F, 30, 3, 5), Guard.ALWAYS,
             attr(F, "Template", "Ref", at(F, 32)), null);
-    NodeRoles roles = nodeRoles(List.of(), role, profile, lt, untagged);
-    assertEquals(List.of(), roles.reasons(role));
+    LinkedGraph roles = nodeRoles(List.of(), role, profile, lt, untagged);
+    assertEquals(List.of(), roles.evidence(role));
     assertFalse(roles.isNodeRole(role));
   }
 
@@ -234,22 +218,14 @@ class NodeRolesTest {
     RoleNode role = G.role(F, "AutoNodeRole", 5).aws("AmazonEKSWorkerNodeMinimalPolicy", 9).build();
     RoleNode clusterRole = G.role(F, "ClusterRole", 20).build();
     ClusterNode cluster = autoModeCluster(Guard.of("WithCluster", true), "true", attr(F, "AutoNodeRole", "Arn", at(F, 46)));
-    NodeRoles roles = nodeRoles(List.of(), role, clusterRole, cluster);
+    LinkedGraph roles = nodeRoles(List.of(), role, clusterRole, cluster);
 
     assertEquals(
         List.of(
-            new NodeRoles.Reason(
-                "node role of EKS Auto Mode cluster 'Cluster'",
-                Guard.of("WithCluster", true),
-                new Location(span(F, 40, 3, 7), "Cluster",
-                    "EKS Auto Mode cluster 'Cluster' launches its nodes with this role."),
-                List.of()),
-            new NodeRoles.Reason(
-                "attaches 'AmazonEKSWorkerNodeMinimalPolicy'",
-                Guard.ALWAYS,
-                new Location(span(F, 9, 11, 40), "AutoNodeRole", "The role attaches 'AmazonEKSWorkerNodeMinimalPolicy'."),
-                List.of())),
-        roles.reasons(role));
+            new Evidence.AutoModeCluster(cluster, Guard.of("WithCluster", true)),
+            new Evidence.WorkerNodePolicy(
+                role, "AmazonEKSWorkerNodeMinimalPolicy", null, span(F, 9, 11, 40), Guard.ALWAYS)),
+        roles.evidence(role));
     assertEquals(List.of(cluster), roles.clustersServed(role));
     assertEquals(List.of(role), roles.nodeRoles());
     assertEquals(List.of(cluster), roles.clustersRunningAs(clusterRole));
@@ -262,12 +238,13 @@ class NodeRolesTest {
     ClusterNode cluster =
         autoModeCluster(Guard.of("WithCluster", true), null,
             G.ifThen("AutoMode", attr(F, "AutoNodeRole", "Arn", at(F, 46)), G.noValue(at(F, 46))));
-    NodeRoles roles = nodeRoles(List.of(), role, cluster);
+    LinkedGraph roles = nodeRoles(List.of(), role, cluster);
 
-    assertEquals(1, roles.reasons(role).size());
-    NodeRoles.Reason reason = roles.reasons(role).get(0);
-    assertEquals("node role of EKS Auto Mode cluster 'Cluster'", reason.text());
-    assertEquals(Guard.of("WithCluster", true).and(Guard.of("AutoMode", true)).orElseThrow(), reason.guard());
+    assertEquals(
+        List.of(
+            new Evidence.AutoModeCluster(
+                cluster, Guard.of("WithCluster", true).and(Guard.of("AutoMode", true)).orElseThrow())),
+        roles.evidence(role));
     assertEquals(List.of(cluster), roles.clustersServed(role));
   }
 
@@ -275,13 +252,13 @@ class NodeRolesTest {
   void aComputeConfigWithAutoModeSwitchedOffOrNamingNoRoleInScopeMakesNoNodeRole() {
     RoleNode role = G.role(F, "AutoNodeRole", 5).build();
     ClusterNode off = autoModeCluster(Guard.ALWAYS, "false", attr(F, "AutoNodeRole", "Arn", at(F, 46)));
-    NodeRoles whenOff = nodeRoles(List.of(), role, off);
+    LinkedGraph whenOff = nodeRoles(List.of(), role, off);
     assertFalse(whenOff.isNodeRole(role));
     assertEquals(List.of(), whenOff.clustersServed(role));
 
     ClusterNode elsewhere =
         autoModeCluster(Guard.ALWAYS, "true", Text.of("arn:aws:iam::111122223333:role/AmazonEKSAutoNodeRole", at(F, 46)));
-    NodeRoles outOfScope = nodeRoles(List.of(), role, elsewhere);
+    LinkedGraph outOfScope = nodeRoles(List.of(), role, elsewhere);
     assertFalse(outOfScope.isNodeRole(role));
     assertEquals(List.of(), outOfScope.nodeRoles());
   }

@@ -1,5 +1,13 @@
-package dev.polygraph.graph;
+package dev.polygraph.link;
 
+import dev.polygraph.graph.ClusterNode;
+import dev.polygraph.graph.GraphNode;
+import dev.polygraph.graph.InstanceProfileNode;
+import dev.polygraph.graph.LaunchTemplateNode;
+import dev.polygraph.graph.ManagedPolicyNode;
+import dev.polygraph.graph.NodeId;
+import dev.polygraph.graph.PolicyGraph;
+import dev.polygraph.graph.RoleNode;
 import dev.polygraph.value.Symbol;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Value;
@@ -17,7 +25,7 @@ import java.util.regex.Pattern;
  * name, within one file or across files. A reference that names nothing in the scan, or more than
  * one thing, resolves to nothing: links are never guessed.
  */
-public final class Links {
+final class Links {
 
   // A symbol's place in a rendered text; no name or ARN contains it.
   private static final char HOLE = '\u0000';
@@ -27,7 +35,7 @@ public final class Links {
   private final Map<NodeId, GraphNode> byId = new HashMap<>();
   private final PolicyGraph graph;
 
-  public Links(PolicyGraph graph) {
+  Links(PolicyGraph graph) {
     this.graph = graph;
     for (GraphNode n : graph.nodes()) {
       byId.put(n.id(), n);
@@ -35,12 +43,12 @@ public final class Links {
   }
 
   /** The role a role ARN, role name or reference to a role names. */
-  public Optional<RoleNode> role(Value ref) {
+  Optional<RoleNode> role(Value ref) {
     return resolve(ref, RoleNode.class, RoleNode::name, name -> iamName(name, "role", false));
   }
 
   /** The instance profile an instance-profile ARN, name or reference names. */
-  public Optional<InstanceProfileNode> instanceProfile(Value ref) {
+  Optional<InstanceProfileNode> instanceProfile(Value ref) {
     return resolve(
         ref,
         InstanceProfileNode.class,
@@ -49,23 +57,23 @@ public final class Links {
   }
 
   /** The customer-managed policy a policy ARN or reference names (never an AWS managed policy). */
-  public Optional<ManagedPolicyNode> managedPolicy(Value ref) {
+  Optional<ManagedPolicyNode> managedPolicy(Value ref) {
     return resolve(ref, ManagedPolicyNode.class, ManagedPolicyNode::name, name -> iamName(name, "policy", true));
   }
 
   /** The cluster a cluster name, cluster ARN or reference names. */
-  public Optional<ClusterNode> cluster(Value ref) {
+  Optional<ClusterNode> cluster(Value ref) {
     return resolve(ref, ClusterNode.class, ClusterNode::name, Links::clusterName);
   }
 
   /** The launch template a launch-template name or reference names (an id written out is not resolvable). */
-  public Optional<LaunchTemplateNode> launchTemplate(Value ref) {
+  Optional<LaunchTemplateNode> launchTemplate(Value ref) {
     return resolve(
         ref, LaunchTemplateNode.class, LaunchTemplateNode::name, name -> plainName(name));
   }
 
   /** The node with this id, if it is of the wanted kind. */
-  public <T extends GraphNode> Optional<T> node(NodeId id, Class<T> kind) {
+  <T extends GraphNode> Optional<T> node(NodeId id, Class<T> kind) {
     GraphNode n = byId.get(id);
     return kind.isInstance(n) ? Optional.of(kind.cast(n)) : Optional.empty();
   }

@@ -1,5 +1,11 @@
-package dev.polygraph.graph;
+package dev.polygraph.link;
 
+import dev.polygraph.graph.ClusterNode;
+import dev.polygraph.graph.InstanceProfileNode;
+import dev.polygraph.graph.LaunchTemplateNode;
+import dev.polygraph.graph.ManagedPolicyNode;
+import dev.polygraph.graph.NodeId;
+import dev.polygraph.graph.RoleNode;
 import static dev.polygraph.testkit.G.at;
 import static dev.polygraph.testkit.G.attr;
 import static dev.polygraph.testkit.G.span;
