@@ -75,7 +75,9 @@ public final class ManagedPolicies {
   /**
    * The policy name when {@code arn} is an AWS managed policy's ARN in any partition: {@code
    * arn:aws:iam::aws:policy/X}, {@code arn:aws-us-gov:…}, {@code arn:${AWS::Partition}:…}, with or
-   * without a path ({@code service-role/}).
+   * without a path ({@code service-role/}). A partition that is not known ({@code arn:${var.p}:…},
+   * {@code format("arn:%s:iam::aws:policy/X", var.p)}) is some partition: the name is the same in all
+   * of them.
    */
   public static Optional<String> awsManagedName(Value arn) {
     if (!(arn instanceof Text text)) {
@@ -86,23 +88,20 @@ public final class ManagedPolicies {
     for (Text.Part part : text.parts()) {
       if (part instanceof Text.Literal l) {
         sb.append(l.text());
-      } else if (part instanceof Text.Sym s
-          && s.symbol() instanceof Symbol.Pseudo p
-          && p.kind() == Symbol.PseudoKind.PARTITION) {
-        // Any partition is fine: the name is the same in all of them.
+      } else if (part instanceof Text.Sym) {
+        // Only the partition may be left open; a symbol elsewhere fails the pattern below.
         sb.append(PARTITION_MARK);
         symbolic = true;
-      } else {
-        return Optional.empty();
       }
     }
     Matcher m = AWS_MANAGED_ARN.matcher(sb);
-    boolean partitionOk =
-        symbolic ? m.matches() && m.group(1).equals(PARTITION_MARK) : m.matches() && Partition.byArnName(m.group(1)).isPresent();
-    if (!partitionOk) {
+    if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(m.group(2));
+    String partition = m.group(1);
+    boolean partitionOk =
+        symbolic ? partition.equals(PARTITION_MARK) : Partition.byArnName(partition).isPresent();
+    return partitionOk ? Optional.of(m.group(2)) : Optional.empty();
   }
 
   /**

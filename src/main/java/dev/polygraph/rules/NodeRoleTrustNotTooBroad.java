@@ -5,6 +5,7 @@ import dev.polygraph.graph.RoleNode;
 import dev.polygraph.policy.Effect;
 import dev.polygraph.policy.Principal;
 import dev.polygraph.policy.Statement;
+import dev.polygraph.policy.WildcardMatcher;
 import dev.polygraph.value.Text;
 import dev.polygraph.value.Value;
 import java.util.HashSet;
@@ -33,12 +34,22 @@ public final class NodeRoleTrustNotTooBroad implements Rule {
         continue;
       }
       Set<String> reported = new HashSet<>();
+      Optional<String> undecided = TrustPolicies.unreadable(role.trust()).map(TrustPolicies::sentence);
       for (Statement s : role.trust().statements()) {
-        if (s.effect() != Effect.ALLOW || s.principal() == null) {
+        if (s.effect() == Effect.DENY || s.principal() == null) {
           continue;
         }
         Optional<String> broad = broadPrincipal(s.principal());
-        if (broad.isEmpty() || !reported.add(s.span() + "|" + broad.get())) {
+        if (broad.isPresent() && s.effect() == null) {
+          undecided = undecided.or(() -> Optional.of("the 'Effect' of a statement that lets " + broad.get()
+              + " assume it is not known"));
+          continue;
+        }
+        if (broad.isEmpty()) {
+          undecided = undecided.or(() -> unknownPrincipal(s.principal()));
+          continue;
+        }
+        if (!reported.add(s.span() + "|" + broad.get())) {
           continue;
         }
         String when = s.guard().isAlways() ? null : s.guard().describe();
@@ -51,7 +62,35 @@ public final class NodeRoleTrustNotTooBroad implements Rule {
             HELP,
             false);
       }
+      if (reported.isEmpty() && undecided.isPresent()) {
+        ctx.undecided(
+            new Location(role.trust().span(), role.address(), null),
+            checks.subject(role) + " may be assumed by more than the EC2 service: " + undecided.get() + ".",
+            checks.related(role),
+            "");
+      }
     }
+  }
+
+  /**
+   * Why an AWS principal of the statement may be too broad though it is not known to be: it is not
+   * known, or its unknown parts could make it '*' or an account.
+   */
+  private static Optional<String> unknownPrincipal(Principal p) {
+    for (Value v : p.of("AWS")) {
+      if (!(v instanceof Text t)) {
+        return Optional.of("an AWS principal of its trust policy is not known");
+      }
+      if (t.literal().isEmpty()) {
+        String pattern = t.render(symbol -> "*");
+        if (WildcardMatcher.matches(pattern, "*", false)
+            || WildcardMatcher.matches(pattern, "arn:aws:iam::111122223333:root", false)
+            || WildcardMatcher.matches(pattern, "111122223333", false)) {
+          return Optional.of("the AWS principal '" + t.display() + "' of its trust policy is not known");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** How a message names the too-broad principal, if the statement has one. */

@@ -60,11 +60,12 @@ public final class NodeRoleTrustsEc2 implements Rule {
             HELP,
             false);
       } else if (undecided) {
+        String why =
+            TrustPolicies.unreadable(role.trust())
+                .map(p -> "its trust policy is not fully known (" + TrustPolicies.sentence(p) + ")")
+                .orElse("a trust statement is not fully known");
         ctx.undecided(
-            at,
-            subject + " may not let the EC2 service assume it: a trust statement is not fully known.",
-            checks.related(role),
-            "");
+            at, subject + " may not let the EC2 service assume it: " + why + ".", checks.related(role), "");
       }
     }
   }

@@ -9,6 +9,7 @@ import dev.polygraph.policy.ServicePrincipals;
 import dev.polygraph.value.Guard;
 import dev.polygraph.value.Scenario;
 import dev.polygraph.value.Text;
+import dev.polygraph.value.Unknown;
 import dev.polygraph.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,11 @@ final class TrustPolicies {
 
   private TrustPolicies() {}
 
-  /** Whether the trust policy lets an EC2 service principal {@code sts:AssumeRole} in the scenario. */
+  /**
+   * Whether the trust policy lets an EC2 service principal {@code sts:AssumeRole} in the scenario.
+   * A document with parts that could not be read (not known, or not what IAM expects) never answers
+   * NO: what is missing may be the statement that allows it.
+   */
   static Answer trustsEc2(PolicyDocument trust, Scenario scenario) {
     boolean allowed = false;
     boolean maybeAllowed = false;
@@ -37,7 +42,7 @@ final class TrustPolicies {
       if (!s.guard().holdsIn(scenario)) {
         continue;
       }
-      Answer a = grantsAssumeRole(s, TrustPolicies::isEc2);
+      Answer a = grantsAssumeRole(s, ServicePrincipals::isEc2, ServicePrincipals::mayBeEc2);
       if (a == Answer.NO) {
         continue;
       }
@@ -57,14 +62,28 @@ final class TrustPolicies {
     if (allowed && !maybeDenied) {
       return Answer.YES;
     }
-    return allowed || maybeAllowed ? Answer.UNKNOWN : Answer.NO;
+    return allowed || maybeAllowed || unreadable(trust).isPresent() ? Answer.UNKNOWN : Answer.NO;
+  }
+
+  /** A problem's sentence as a clause: "The policy document is not known: x." → "the policy document is not known: x". */
+  static String sentence(String problem) {
+    String clause = problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem;
+    return clause.isEmpty() ? clause : Character.toLowerCase(clause.charAt(0)) + clause.substring(1);
+  }
+
+  /** Why parts of the document could not be read ("The policy document is not known: …"), if they could not. */
+  static Optional<String> unreadable(PolicyDocument doc) {
+    if (!doc.problems().isEmpty()) {
+      return Optional.of(doc.problems().get(0));
+    }
+    return doc.source() instanceof Unknown u ? Optional.of("the policy document is not known: " + u.reason()) : Optional.empty();
   }
 
   /** The Allow statements that let a service principal matching {@code service} assume the role. */
   static List<Statement> allowing(PolicyDocument trust, Predicate<Value> service) {
     List<Statement> out = new ArrayList<>();
     for (Statement s : trust.statements()) {
-      if (s.effect() == Effect.ALLOW && grantsAssumeRole(s, service) == Answer.YES) {
+      if (s.effect() == Effect.ALLOW && grantsAssumeRole(s, service, v -> false) == Answer.YES) {
         out.add(s);
       }
     }
@@ -79,8 +98,12 @@ final class TrustPolicies {
     return ServicePrincipals.isEks(principal);
   }
 
-  /** Whether the statement names a matching service principal and an action covering sts:AssumeRole. */
-  private static Answer grantsAssumeRole(Statement s, Predicate<Value> service) {
+  /**
+   * Whether the statement names a matching service principal and an action covering sts:AssumeRole.
+   *
+   * @param maybe whether a principal not known to be the service may be it
+   */
+  private static Answer grantsAssumeRole(Statement s, Predicate<Value> service, Predicate<Value> maybe) {
     Principal p = s.principal();
     if (p == null || p.not() || p.wildcard()) {
       return Answer.NO;
@@ -91,7 +114,7 @@ final class TrustPolicies {
         principal = Answer.YES;
         break;
       }
-      if (!(v instanceof Text)) {
+      if (!(v instanceof Text) || maybe.test(v)) {
         principal = Answer.UNKNOWN;
       }
     }

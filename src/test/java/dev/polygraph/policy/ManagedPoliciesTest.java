@@ -130,6 +130,19 @@ class ManagedPoliciesTest {
   }
 
   @Test
+  void aPartitionThatIsNotKnownIsSomePartition() {
+    assertEquals(
+        Optional.of("AmazonEKS_CNI_Policy"),
+        ManagedPolicies.awsManagedName(
+            sub("arn:", new Symbol.Opaque("var.partition", "no value"), ":iam::aws:policy/AmazonEKS_CNI_Policy")));
+    assertEquals(
+        Optional.of("AmazonEKSWorkerNodePolicy"),
+        ManagedPolicies.awsManagedName(
+            sub("arn:", new Symbol.ResourceAttr("main.tf", "data.aws_partition.current", "partition"),
+                ":iam::aws:policy/AmazonEKSWorkerNodePolicy")));
+  }
+
+  @Test
   void rejectsWhatIsNotAnAwsManagedArn() {
     assertEquals(Optional.empty(), ManagedPolicies.awsManagedName(text("arn:aws:iam::111122223333:policy/AmazonEKSWorkerNodePolicy")));
     assertEquals(Optional.empty(), ManagedPolicies.awsManagedName(text("arn:aws-moon:iam::aws:policy/AmazonEKSWorkerNodePolicy")));

@@ -33,9 +33,25 @@ class ServicePrincipalsTest {
     assertFalse(ServicePrincipals.isEc2(sub("ec2.", pseudo(PseudoKind.PARTITION))));
     assertFalse(ServicePrincipals.isEc2(sub("ec2.", pseudo(PseudoKind.URL_SUFFIX), ".cn")));
     assertFalse(ServicePrincipals.isEc2(sub("ec2", pseudo(PseudoKind.URL_SUFFIX))));
-    assertFalse(ServicePrincipals.isEc2(sub("ec2.", new Symbol.Opaque("Suffix", "no default"))));
     assertFalse(ServicePrincipals.isEc2(V.unknown("no default")));
     assertFalse(ServicePrincipals.isEc2(V.strings("ec2.amazonaws.com")));
+  }
+
+  @Test
+  void ec2WithASuffixNotKnownIsEc2InSomePartition() {
+    assertTrue(ServicePrincipals.isEc2(sub("ec2.", new Symbol.Opaque("var.dns_suffix", "no value"))));
+    assertTrue(
+        ServicePrincipals.isEc2(
+            sub("ec2.", new Symbol.ResourceAttr("main.tf", "data.aws_partition.current", "dns_suffix"))));
+    assertTrue(ServicePrincipals.isEc2(sub("ec2.amazonaws.", new Symbol.Opaque("var.tld", "no value"))));
+    assertFalse(ServicePrincipals.isEc2(sub("ec2.", pseudo(PseudoKind.REGION))));
+    assertFalse(ServicePrincipals.isEc2(sub("lambda.", new Symbol.Opaque("var.dns_suffix", "no value"))));
+    // Not known to be EC2, but it may be: only the service part is the question.
+    assertFalse(ServicePrincipals.isEc2(sub("", new Symbol.Opaque("var.service", "no value"))));
+    assertTrue(ServicePrincipals.mayBeEc2(sub("", new Symbol.Opaque("var.service", "no value"))));
+    assertTrue(ServicePrincipals.mayBeEc2(sub("", new Symbol.Opaque("var.service", "no value"), ".amazonaws.com")));
+    assertFalse(ServicePrincipals.mayBeEc2(sub("lambda.", new Symbol.Opaque("var.dns_suffix", "no value"))));
+    assertFalse(ServicePrincipals.mayBeEc2(sub("ec2.", new Symbol.Opaque("var.dns_suffix", "no value"))));
   }
 
   @Test
