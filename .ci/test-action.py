@@ -12,6 +12,7 @@ Needs python3 with PyYAML (a dependency of pre-commit) and target/polygraph.jar.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,8 +88,9 @@ def main():
     if uploaded != readme_inputs.get("sarif-file", action["inputs"]["sarif-file"]["default"]):
         failures.append(f"README workflow uploads {uploaded}, not the file the scan writes")
     with tempfile.TemporaryDirectory() as workspace:
-        os.symlink(os.path.join(ROOT, "examples"), os.path.join(workspace, "examples"))
-        os.symlink(os.path.join(ROOT, "fixtures"), os.path.join(workspace, "fixtures"))
+        # Copies, not links: the scan does not follow a link out of the scanned tree.
+        shutil.copytree(os.path.join(ROOT, "examples"), os.path.join(workspace, "examples"))
+        shutil.copytree(os.path.join(ROOT, "fixtures"), os.path.join(workspace, "fixtures"))
         cases = [
             # (inputs, expected exit code)
             ({"path": "examples", "jar": jar, "sarif-file": "out/examples.sarif"}, 1),
